@@ -1,0 +1,95 @@
+/**
+ * Dates as the newsroom writes them: a calendar date at the precision the source gives
+ * ("2025", "2025-08", "2025-08-18") or an instant with an explicit UTC offset.
+ * Every date shown on the site is formatted here, in an explicit zone, so the output
+ * never depends on the build machine's TZ.
+ */
+import { tz } from '@date-fns/tz';
+import { differenceInCalendarDays, format } from 'date-fns';
+
+export type Precision = 'year' | 'month' | 'day' | 'instant';
+
+export interface When {
+  /** What the editor wrote, also a valid HTML `datetime` value. */
+  iso: string;
+  precision: Precision;
+  /** Start of the period (UTC midnight for calendar dates), for ordering only. */
+  start: Date;
+}
+
+const YEAR = /^(\d{4})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses a calendar date of any precision or an instant with offset; throws on anything else. */
+export function parseWhen(value: string): When {
+  const year = YEAR.exec(value);
+  if (year) return { iso: value, precision: 'year', start: utc(+year[1]!, 1, 1) };
+  const month = MONTH.exec(value);
+  if (month) return { iso: value, precision: 'month', start: utc(+month[1]!, +month[2]!, 1) };
+  const day = DAY.exec(value);
+  if (day) {
+    const start = utc(+day[1]!, +day[2]!, +day[3]!);
+    if (start.getUTCDate() !== +day[3]!) throw new RangeError(`"${value}" is not a real calendar date`);
+    return { iso: value, precision: 'day', start };
+  }
+  if (INSTANT.test(value)) {
+    const start = new Date(value);
+    if (!Number.isNaN(start.getTime())) return { iso: value, precision: 'instant', start };
+  }
+  throw new RangeError(
+    `"${value}" is not a date: write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM+01:00'`,
+  );
+}
+
+/** True when `value` parses with {@link parseWhen}. */
+export function isWhen(value: string): boolean {
+  try {
+    parseWhen(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utc(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const PATTERNS: Record<Exclude<Precision, 'instant'>, string> = {
+  year: 'yyyy',
+  month: 'MMMM yyyy',
+  day: 'MMMM d, yyyy',
+};
+
+/**
+ * Human text for a date at exactly its precision. Calendar dates are read in UTC (they name a
+ * day, not a moment); instants are shown in `timeZone` with the zone's offset.
+ */
+export function formatWhen(value: string, timeZone: string): string {
+  const when = parseWhen(value);
+  if (when.precision === 'instant') {
+    return format(when.start, "MMMM d, yyyy, HH:mm 'GMT'xxx", { in: tz(timeZone) }).replace(
+      'GMT+00:00',
+      'GMT',
+    );
+  }
+  return format(when.start, PATTERNS[when.precision], { in: tz('UTC') });
+}
+
+/** The calendar day (YYYY-MM-DD) an instant or day falls on in `timeZone`; coarser dates have none. */
+export function calendarDay(value: string, timeZone: string): string | undefined {
+  const when = parseWhen(value);
+  if (when.precision === 'day') return when.iso;
+  if (when.precision === 'instant') return format(when.start, 'yyyy-MM-dd', { in: tz(timeZone) });
+  return undefined;
+}
+
+/** Whole calendar days from `from` to `to` (both day-precision or finer), negative when before. */
+export function daysBetween(from: string, to: string, timeZone: string): number | undefined {
+  const a = calendarDay(from, timeZone);
+  const b = calendarDay(to, timeZone);
+  if (!a || !b) return undefined;
+  return differenceInCalendarDays(parseWhen(b).start, parseWhen(a).start, { in: tz('UTC') });
+}

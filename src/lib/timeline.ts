@@ -1,0 +1,124 @@
+/**
+ * Timeline logic: ordering events dated at mixed precision or only relative to each other,
+ * and the rules an event list must follow. Pure data in, pure data out.
+ */
+import { parseWhen, type When } from './dates';
+
+/** The fields of a timeline event this module reads (a subset of the `timelineEvent` schema). */
+export interface EventTiming {
+  id: string;
+  date?: string | undefined;
+  after?: string | undefined;
+  sameDay?: boolean | undefined;
+  planned?: boolean | undefined;
+  main?: boolean | undefined;
+}
+
+/** An event with its position resolved: its own date, or the dated event it is placed after. */
+export type Placed<E extends EventTiming> = E & {
+  /** The date to order and group by: the event's own, or its anchor's. */
+  anchorWhen: When;
+  /** The event's own date, when it has one. */
+  when?: When;
+};
+
+export interface TimelineProblem {
+  /** Index in the editor's list, for the error's field path. */
+  index: number;
+  eventId: string;
+  field: string;
+  message: string;
+}
+
+/** Finds every rule the list breaks; `published` is the article's publication date. */
+export function timelineProblems(events: readonly EventTiming[], published: string): TimelineProblem[] {
+  const problems: TimelineProblem[] = [];
+  const ids = new Map<string, number>();
+  events.forEach((event, index) => {
+    const first = ids.get(event.id);
+    if (first !== undefined) {
+      problems.push({ index, eventId: event.id, field: 'id', message: `duplicate event id "${event.id}" (also timeline[${first}])` });
+    } else {
+      ids.set(event.id, index);
+    }
+  });
+  const publishedStart = parseWhen(published).start;
+  events.forEach((event, index) => {
+    if (event.after !== undefined) {
+      if (!ids.has(event.after)) {
+        problems.push({ index, eventId: event.id, field: 'after', message: `event "${event.id}" is placed after "${event.after}", which is not an event of this article` });
+      } else if (anchorChain(events, event.id).cyclic) {
+        problems.push({ index, eventId: event.id, field: 'after', message: `event "${event.id}": the "after" links form a loop` });
+      }
+    }
+    if (event.date !== undefined && !event.planned && parseWhen(event.date).start > publishedStart) {
+      problems.push({ index, eventId: event.id, field: 'date', message: `event "${event.id}" is dated ${event.date}, after the article's publication (${published}): mark it "planned: true" or correct the date` });
+    }
+  });
+  const mains = events.filter((event) => event.main);
+  if (mains.length > 1) {
+    const index = events.indexOf(mains[1]!);
+    problems.push({ index, eventId: mains[1]!.id, field: 'main', message: `only one event can be the main event; "${mains[0]!.id}" already is` });
+  }
+  return problems;
+}
+
+function anchorChain(events: readonly EventTiming[], id: string): { dated?: EventTiming; cyclic: boolean } {
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const seen = new Set<string>();
+  let current = byId.get(id);
+  while (current && current.date === undefined) {
+    if (seen.has(current.id)) return { cyclic: true };
+    seen.add(current.id);
+    current = current.after === undefined ? undefined : byId.get(current.after);
+  }
+  return current ? { dated: current, cyclic: false } : { cyclic: false };
+}
+
+/**
+ * Orders events in time. Dated events sort by the start of their period, finer precision first
+ * on ties ("August 18" before "August"), then in the editor's order. Each undated event follows
+ * its `after` anchor directly, in the editor's order, so the source's sequence is kept without
+ * inventing a day. Call only on a list without {@link timelineProblems}.
+ */
+export function orderEvents<E extends EventTiming>(events: readonly E[]): Placed<E>[] {
+  const rank = { day: 0, instant: 0, month: 1, year: 2 } as const;
+  const dated = events
+    .map((event, index) => ({ event, index }))
+    .filter(({ event }) => event.date !== undefined)
+    .map(({ event, index }) => ({ event, index, when: parseWhen(event.date!) }))
+    .sort(
+      (a, b) =>
+        a.when.start.getTime() - b.when.start.getTime() ||
+        rank[a.when.precision] - rank[b.when.precision] ||
+        a.index - b.index,
+    );
+  const followers = new Map<string, E[]>();
+  for (const event of events) {
+    if (event.after !== undefined) followers.set(event.after, [...(followers.get(event.after) ?? []), event]);
+  }
+  const ordered: Placed<E>[] = [];
+  const place = (event: E, anchorWhen: When, when?: When) => {
+    ordered.push(when ? { ...event, anchorWhen, when } : { ...event, anchorWhen });
+    for (const follower of followers.get(event.id) ?? []) place(follower, anchorWhen);
+  };
+  for (const { event, when } of dated) place(event, when, when);
+  return ordered;
+}
+
+/** The month heading an event is grouped under ('2025-08'), or its year when it is vaguer. */
+export function groupKey(when: When): string {
+  return when.precision === 'year' ? when.iso.slice(0, 4) : when.iso.slice(0, 7);
+}
+
+/** Consecutive runs of events sharing a {@link groupKey}. */
+export function groupByMonth<E extends EventTiming>(events: readonly Placed<E>[]): { key: string; events: Placed<E>[] }[] {
+  const groups: { key: string; events: Placed<E>[] }[] = [];
+  for (const event of events) {
+    const key = groupKey(event.anchorWhen);
+    const last = groups.at(-1);
+    if (last?.key === key) last.events.push(event);
+    else groups.push({ key, events: [event] });
+  }
+  return groups;
+}

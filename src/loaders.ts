@@ -1,0 +1,79 @@
+/**
+ * Content loaders: Astro's glob loader behind a check of the folder listing, so that a file the
+ * glob would skip or overwrite stops the build with the file's name instead.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { articleFileProblems, dataFileProblems, formatProblems } from './lib/content-files';
+
+function listFiles(base: string): string[] {
+  const root = resolve(base);
+  let names: string[];
+  try {
+    names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => statSync(resolve(root, name)).isFile())
+    .map((name) => relative(root, resolve(root, name)).split('\\').join('/'))
+    .sort();
+}
+
+type Check = (context: LoaderContext) => string;
+
+/** Runs `before` on the folder listing, then the glob, then `after` on the loaded entries. */
+function checked(name: string, inner: Loader, before: Check, after: Check = () => ''): Loader {
+  return {
+    ...inner,
+    name,
+    load: async (context) => {
+      const problems = before(context);
+      if (problems) throw new Error(`Content files:\n${problems}`);
+      await inner.load(context);
+      const late = after(context);
+      if (late) throw new Error(`Content files:\n${late}`);
+    },
+  };
+}
+
+/**
+ * Astro reports a missing gallery image from its own internals, without the article;
+ * this names the article file and the field instead.
+ */
+function missingImages({ store }: LoaderContext): string {
+  const problems: string[] = [];
+  for (const entry of store.values()) {
+    const gallery = (entry.data['gallery'] ?? []) as { src?: unknown }[];
+    gallery.forEach((photo, index) => {
+      const src = String(photo.src ?? '').replace(/^__ASTRO_IMAGE_/, '');
+      if (!entry.filePath || !src.startsWith('.')) return;
+      const path = resolve(dirname(resolve(entry.filePath)), src);
+      if (!existsSync(path)) {
+        problems.push(`${entry.filePath}  gallery[${index}].src  image file "${src}" not found (expected ${relative(process.cwd(), path)})`);
+      }
+    });
+  }
+  return problems.join('\n');
+}
+
+/** `content/articles/<slug>/index.md(x)`; the entry id is the folder name. */
+export function articleLoader(base: string): Loader {
+  return checked(
+    'backstory-articles',
+    glob({ base, pattern: '*/index.{md,mdx}', generateId: ({ entry }) => entry.split('/')[0]! }),
+    () => formatProblems(articleFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
+    missingImages,
+  );
+}
+
+/** `content/people/<id>.yaml`; the entry id is the file name. */
+export function personLoader(base: string): Loader {
+  return checked(
+    'backstory-people',
+    glob({ base, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+    () => formatProblems(dataFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
+  );
+}

@@ -1,0 +1,13 @@
+/** Site-wide constants, read by astro.config.mjs and by the pages. */
+export const site = {
+  name: 'Backstory',
+  description: 'News explainers with the timeline, the photos and the people behind each story.',
+  /** Public origin; a deployment overrides it with the SITE_URL environment variable. */
+  url: 'https://backstory.example',
+  /** BCP 47 language of the pages. */
+  lang: 'en',
+  /** Open Graph locale. */
+  locale: 'en_GB',
+  /** IANA zone in which the newsroom reads and writes clock times. */
+  timeZone: 'Europe/London',
+} as const;

@@ -1,0 +1,45 @@
+/**
+ * Test layers, each a vitest project: pure logic (unit), .astro components through the
+ * Container API (components), bad content fixtures built for real (content), the built site
+ * parsed as HTML (build) and the served site in headless Chromium (e2e).
+ */
+import { fileURLToPath } from 'node:url';
+import { getViteConfig } from 'astro/config';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      { extends: false, test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      getViteConfig(
+        { test: { name: 'components', root, include: ['tests/components/**/*.test.ts'], environment: 'node' } },
+        { root, logLevel: 'error' },
+      ),
+      {
+        test: {
+          name: 'content',
+          root,
+          include: ['tests/content/**/*.test.ts'],
+          // Each case runs a real Astro sync or build; they share .astro/ and must not overlap.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          root,
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
