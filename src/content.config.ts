@@ -47,7 +47,9 @@ export const dateOrInstant = z
 /** Lower-case kebab-case identifier, used in URLs. */
 export const slugId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'use lower-case letters, digits and hyphens, e.g. "paris-meeting"' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
+  });
 
 /** Text shown to readers: never empty. */
 const text = z.string().trim().min(1, { error: 'must not be empty' });
@@ -99,19 +101,39 @@ export const timelineEvent = z
   })
   .superRefine((event, ctx) => {
     if (event.date === undefined && event.after === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: `event "${event.id}" needs a "date" or an "after"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `event "${event.id}" needs a "date" or an "after"`,
+      });
     }
     if (event.date !== undefined && event.after !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['after'], message: `event "${event.id}" has both "date" and "after": keep one` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['after'],
+        message: `event "${event.id}" has both "date" and "after": keep one`,
+      });
     }
     if (event.sameDay && event.after === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['sameDay'], message: `event "${event.id}": "sameDay" needs "after"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sameDay'],
+        message: `event "${event.id}": "sameDay" needs "after"`,
+      });
     }
     if ((event.time === undefined) !== (event.timeZone === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `event "${event.id}": "time" and "timeZone" go together` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: `event "${event.id}": "time" and "timeZone" go together`,
+      });
     }
     if (event.timeZone !== undefined && !isTimeZone(event.timeZone)) {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: `event "${event.id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: `event "${event.id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"`,
+      });
     }
   });
 
@@ -131,12 +153,16 @@ export const photo = ({ image }: SchemaContext) =>
       /** Stable id, unique within the article; used in links. */
       id: slugId,
       /** Image file beside the article, e.g. './macron-zelensky.jpg'. Remote URLs are refused. */
-      src: z
-        .string()
-        .refine((path) => path.startsWith('./') || path.startsWith('../'), {
-          error: (issue) => `"${String(issue.input)}" is not a local file: put the image beside the article and write './name.jpg'`,
-        })
-        .pipe(image()),
+      src: z.preprocess((path, ctx) => {
+        if (typeof path === 'string' && !path.startsWith('./') && !path.startsWith('../')) {
+          ctx.addIssue({
+            code: 'custom',
+            input: path,
+            message: `"${path}" is not a local file: put the image beside the article and write './name.jpg'`,
+          });
+        }
+        return path;
+      }, image()),
       /** What the image shows, for readers who cannot see it. Not the caption. */
       alt: text,
       /** The caption, verbatim from the source. */
@@ -152,10 +178,18 @@ export const photo = ({ image }: SchemaContext) =>
     })
     .superRefine((entry, ctx) => {
       if (entry.alt.trim() === entry.caption.trim()) {
-        ctx.addIssue({ code: 'custom', path: ['alt'], message: `photo "${entry.id}": alt text repeats the caption; describe what the image shows` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alt'],
+          message: `photo "${entry.id}": alt text repeats the caption; describe what the image shows`,
+        });
       }
       if (entry.placeholder && !/placeholder/i.test(entry.alt)) {
-        ctx.addIssue({ code: 'custom', path: ['alt'], message: `photo "${entry.id}": a placeholder's alt text must say it is a placeholder` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alt'],
+          message: `photo "${entry.id}": a placeholder's alt text must say it is a placeholder`,
+        });
       }
     });
 
@@ -234,11 +268,8 @@ export const country = z.strictObject({
   formerNames: z.array(z.strictObject({ name: text, until: calendarDate })).default([]),
 });
 
-/** Tests point BACKSTORY_CONTENT at a fixture folder laid out like `content/`. */
-const root = process.env['BACKSTORY_CONTENT'] ?? './content';
-
 export const collections = {
-  articles: defineCollection({ loader: articleLoader(`${root}/articles`), schema: article }),
-  people: defineCollection({ loader: personLoader(`${root}/people`), schema: person }),
-  countries: defineCollection({ loader: file(`${root}/countries.yaml`), schema: country }),
+  articles: defineCollection({ loader: articleLoader('./content/articles'), schema: article }),
+  people: defineCollection({ loader: personLoader('./content/people'), schema: person }),
+  countries: defineCollection({ loader: file('./content/countries.yaml'), schema: country }),
 };

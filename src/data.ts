@@ -49,7 +49,9 @@ function content(): Promise<Content> {
       countries: new Set(countries.map((entry) => entry.id)),
     };
     const problems: ContentProblem[] = [
-      ...people.flatMap((entry) => personProblems(entry.filePath ?? `content/people/${entry.id}.yaml`, entry.data.country, known)),
+      ...people.flatMap((entry) =>
+        personProblems(entry.filePath ?? `content/people/${entry.id}.yaml`, entry.data.country, known),
+      ),
       ...articles.flatMap((entry) => articleProblems({ file: fileOf(entry), ...entry.data }, known)),
     ];
     if (articles.length === 0) {

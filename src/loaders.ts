@@ -52,7 +52,9 @@ function missingImages({ store }: LoaderContext): string {
       if (!entry.filePath || !src.startsWith('.')) return;
       const path = resolve(dirname(resolve(entry.filePath)), src);
       if (!existsSync(path)) {
-        problems.push(`${entry.filePath}  gallery[${index}].src  image file "${src}" not found (expected ${relative(process.cwd(), path)})`);
+        problems.push(
+          `${entry.filePath}  gallery[${index}].src  image file "${src}" not found (expected ${relative(process.cwd(), path)})`,
+        );
       }
     });
   }

@@ -13,9 +13,14 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      { extends: false, test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: false,
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       getViteConfig(
-        { test: { name: 'components', root, include: ['tests/components/**/*.test.ts'], environment: 'node' } },
+        {
+          test: { name: 'components', root, include: ['tests/components/**/*.test.ts'], environment: 'node' },
+        },
         { root, logLevel: 'error' },
       ),
       {

@@ -59,7 +59,8 @@ export function dataFileProblems(base: string, files: readonly string[]): Conten
     .filter((path) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/.test(path))
     .map((path) => ({
       file: `${base}/${path}`,
-      problem: 'is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
+      problem:
+        'is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
     }));
 }
 

@@ -18,7 +18,8 @@ export function roleOn(roles: readonly DatedRole[], date: string, who: string): 
       parseWhen(role.from).start.getTime() <= day &&
       (role.until === undefined || day <= parseWhen(role.until).start.getTime()),
   );
-  if (held.length === 0) throw new Error(`${who}: no role covers ${date}; add one to "roles" with its "from" date`);
+  if (held.length === 0)
+    throw new Error(`${who}: no role covers ${date}; add one to "roles" with its "from" date`);
   // The latest started role wins where two overlap (a new post taken before the old one ended).
   return held.reduce((a, b) => (parseWhen(b.from).start > parseWhen(a.from).start ? b : a)).title;
 }

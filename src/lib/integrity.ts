@@ -38,7 +38,10 @@ export function articleProblems(article: ArticleFacts, known: Known): ContentPro
     refs.forEach((ref, index) => {
       if (!known[kind].has(ref.id)) {
         const where = kind === 'people' ? 'content/people/<id>.yaml' : 'content/countries.yaml';
-        add(`${field}[${index}]`, `unknown ${kind === 'people' ? 'person' : 'country'} "${ref.id}": add it to ${where} or fix the id`);
+        add(
+          `${field}[${index}]`,
+          `unknown ${kind === 'people' ? 'person' : 'country'} "${ref.id}": add it to ${where} or fix the id`,
+        );
       }
     });
   };
@@ -57,7 +60,10 @@ export function articleProblems(article: ArticleFacts, known: Known): ContentPro
     if (photoIds.has(photo.id)) add(`gallery[${index}].id`, `duplicate photo id "${photo.id}"`);
     photoIds.add(photo.id);
   });
-  if (article.updated !== undefined && parseWhen(article.updated).start < parseWhen(article.published).start) {
+  if (
+    article.updated !== undefined &&
+    parseWhen(article.updated).start < parseWhen(article.published).start
+  ) {
     add('updated', `"${article.updated}" is before "published" (${article.published})`);
   }
   return problems;
@@ -66,7 +72,13 @@ export function articleProblems(article: ArticleFacts, known: Known): ContentPro
 export function personProblems(file: string, country: Ref, known: Known): ContentProblem[] {
   return known.countries.has(country.id)
     ? []
-    : [{ file, field: 'country', message: `unknown country "${country.id}": add it to content/countries.yaml or fix the id` }];
+    : [
+        {
+          file,
+          field: 'country',
+          message: `unknown country "${country.id}": add it to content/countries.yaml or fix the id`,
+        },
+      ];
 }
 
 export function formatContentProblems(problems: readonly ContentProblem[]): string {

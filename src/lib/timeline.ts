@@ -37,7 +37,12 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
   events.forEach((event, index) => {
     const first = ids.get(event.id);
     if (first !== undefined) {
-      problems.push({ index, eventId: event.id, field: 'id', message: `duplicate event id "${event.id}" (also timeline[${first}])` });
+      problems.push({
+        index,
+        eventId: event.id,
+        field: 'id',
+        message: `duplicate event id "${event.id}" (also timeline[${first}])`,
+      });
     } else {
       ids.set(event.id, index);
     }
@@ -46,19 +51,39 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
   events.forEach((event, index) => {
     if (event.after !== undefined) {
       if (!ids.has(event.after)) {
-        problems.push({ index, eventId: event.id, field: 'after', message: `event "${event.id}" is placed after "${event.after}", which is not an event of this article` });
+        problems.push({
+          index,
+          eventId: event.id,
+          field: 'after',
+          message: `event "${event.id}" is placed after "${event.after}", which is not an event of this article`,
+        });
       } else if (anchorChain(events, event.id).cyclic) {
-        problems.push({ index, eventId: event.id, field: 'after', message: `event "${event.id}": the "after" links form a loop` });
+        problems.push({
+          index,
+          eventId: event.id,
+          field: 'after',
+          message: `event "${event.id}": the "after" links form a loop`,
+        });
       }
     }
     if (event.date !== undefined && !event.planned && parseWhen(event.date).start > publishedStart) {
-      problems.push({ index, eventId: event.id, field: 'date', message: `event "${event.id}" is dated ${event.date}, after the article's publication (${published}): mark it "planned: true" or correct the date` });
+      problems.push({
+        index,
+        eventId: event.id,
+        field: 'date',
+        message: `event "${event.id}" is dated ${event.date}, after the article's publication (${published}): mark it "planned: true" or correct the date`,
+      });
     }
   });
   const mains = events.filter((event) => event.main);
   if (mains.length > 1) {
     const index = events.indexOf(mains[1]!);
-    problems.push({ index, eventId: mains[1]!.id, field: 'main', message: `only one event can be the main event; "${mains[0]!.id}" already is` });
+    problems.push({
+      index,
+      eventId: mains[1]!.id,
+      field: 'main',
+      message: `only one event can be the main event; "${mains[0]!.id}" already is`,
+    });
   }
   return problems;
 }
@@ -112,7 +137,9 @@ export function groupKey(when: When): string {
 }
 
 /** Consecutive runs of events sharing a {@link groupKey}. */
-export function groupByMonth<E extends EventTiming>(events: readonly Placed<E>[]): { key: string; events: Placed<E>[] }[] {
+export function groupByMonth<E extends EventTiming>(
+  events: readonly Placed<E>[],
+): { key: string; events: Placed<E>[] }[] {
   const groups: { key: string; events: Placed<E>[] }[] = [];
   for (const event of events) {
     const key = groupKey(event.anchorWhen);

@@ -5,7 +5,7 @@ import { runAstro } from '../helpers/astro';
 export default function setup(project: TestProject) {
   const build = runAstro('build');
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
-  project.provide('distDir', build.outDir);
+  project.provide('distDir', build.distDir);
 }
 
 declare module 'vitest' {

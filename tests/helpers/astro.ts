@@ -1,42 +1,57 @@
-/** Runs the project's Astro CLI (Node 24 from node_modules/.bin) against a chosen content folder. */
+/**
+ * Runs the project's Astro CLI in a throw-away copy of the project, so fixture builds never touch
+ * the working tree's .astro/, dist/ or caches and can run side by side.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
+
 export interface AstroRun {
   status: number | null;
   /** stdout and stderr together, with ANSI colours removed. */
   output: string;
-  outDir: string;
+  /** Root of the copy; the build is in `${root}/dist`. */
+  root: string;
+  distDir: string;
 }
 
 export interface AstroRunOptions {
   /** Folder laid out like `content/`; defaults to the real one. */
   content?: string;
-  outDir?: string;
   env?: Record<string, string>;
 }
 
+/** Copies the project with `content` as its content folder; returns the copy's root. */
+export function projectCopy(content = join(projectRoot, 'content')): string {
+  const root = mkdtempSync(join(tmpdir(), 'backstory-site-'));
+  for (const name of PROJECT_FILES) {
+    if (existsSync(join(projectRoot, name)))
+      cpSync(join(projectRoot, name), join(root, name), { recursive: true });
+  }
+  cpSync(content, join(root, 'content'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
 export function runAstro(command: 'build' | 'sync', options: AstroRunOptions = {}): AstroRun {
-  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'backstory-out-'));
+  const root = projectCopy(options.content);
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), [command], {
-    cwd: projectRoot,
+    cwd: root,
     encoding: 'utf8',
     env: {
       ...process.env,
       PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
-      BACKSTORY_OUT_DIR: outDir,
-      BACKSTORY_CACHE_DIR: mkdtempSync(join(tmpdir(), 'backstory-cache-')),
-      ...(options.content ? { BACKSTORY_CONTENT: options.content } : {}),
       ...options.env,
     },
     maxBuffer: 64 * 1024 * 1024,
   });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  return { status: result.status, output, outDir };
+  return { status: result.status, output, root, distDir: join(root, 'dist') };
 }

@@ -1,0 +1,60 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../helpers/astro';
+import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
+
+const distDir = inject('distDir');
+const pages = htmlFiles(distDir);
+
+describe('the built site', () => {
+  it('has a page for every article folder', () => {
+    const slugs = readdirSync(join(projectRoot, 'content/articles'));
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const slug of slugs) expect(pages).toContain(`articles/${slug}/index.html`);
+  });
+
+  it('has a home page and a 404 page', () => {
+    expect(pages).toContain('index.html');
+    expect(pages).toContain('404.html');
+  });
+
+  it.each(pages)('%s passes html-validate', async (file) => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const report = await validator.validateFile(join(distDir, file));
+    const messages = report.results.flatMap((result) =>
+      result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it.each(pages)('%s links only to pages and anchors that exist', (file) => {
+    const page = readPage(distDir, file);
+    const broken: string[] = [];
+    for (const element of page.querySelectorAll(
+      'a[href], link[href], img[src], source[srcset], img[srcset]',
+    )) {
+      const values = element.hasAttribute('srcset')
+        ? element
+            .getAttribute('srcset')!
+            .split(',')
+            .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+        : [element.getAttribute('href') ?? element.getAttribute('src')!];
+      for (const value of values) {
+        const url = new URL(value, `https://site.test${urlPathOf(file)}`);
+        if (url.origin !== 'https://site.test') continue;
+        const target = fileFor(url.pathname);
+        if (!existsSync(join(distDir, target))) {
+          broken.push(`${value} (no ${target})`);
+          continue;
+        }
+        if (url.hash && target.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          if (!readPage(distDir, target).getElementById(id)) broken.push(`${value} (no #${id})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});

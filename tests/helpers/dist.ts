@@ -1,0 +1,27 @@
+/** Reading a built site: its pages, parsed, and the internal links between them. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+/** Every HTML file of the build, as paths relative to `distDir` ('articles/x/index.html'). */
+export function htmlFiles(distDir: string): string[] {
+  return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => relative(distDir, join(distDir, name)).split('\\').join('/'))
+    .sort();
+}
+
+export function readPage(distDir: string, file: string): HTMLElement {
+  return parse(readFileSync(join(distDir, file), 'utf8'));
+}
+
+/** The URL path a file is served at: 'articles/x/index.html' -> '/articles/x/'. */
+export function urlPathOf(file: string): string {
+  return `/${file.replace(/index\.html$/, '')}`;
+}
+
+/** The file that serves a URL path, or undefined for paths outside the build. */
+export function fileFor(pathname: string): string {
+  const path = decodeURIComponent(pathname).replace(/^\//, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
