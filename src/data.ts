@@ -7,7 +7,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
 import { countryNameOn, roleOn } from './lib/entities';
 import { articleProblems, formatContentProblems, personProblems, type ContentProblem } from './lib/integrity';
-import { orderEvents } from './lib/timeline';
+import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
+import { markdownToHtml } from './lib/markdown';
+import { paths } from './lib/paths';
+import { mergeTimelines, orderEvents, type Placed } from './lib/timeline';
+import { site } from './site';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -103,7 +107,65 @@ export async function countriesOn(ids: readonly { id: string }[], date: string):
   return ids.map(({ id }) => ({ id, name: countryNameOn(countries.get(id)!.data, date) }));
 }
 
-/** The article's timeline in time order. */
-export function timelineOf(article: Article) {
-  return orderEvents(article.data.timeline);
+type TimelineEvent = Article['data']['timeline'][number];
+
+/** A timeline event ready to render: ordered, labelled, linked, its people and countries resolved. */
+export interface EventView extends Omit<Placed<TimelineEvent>, 'people' | 'countries'> {
+  article: { id: string; title: string };
+  /** The event's own page. */
+  href: string;
+  /** The event on its article page. */
+  anchorHref: string;
+  label: EventDateLabel;
+  /** "17 days before" the article's main event, when both days are known. */
+  distance?: string | undefined;
+  bodyHtml: string;
+  people: PersonOnDate[];
+  countries: CountryOnDate[];
+}
+
+/** The article's timeline in time order, ready to render. */
+export async function timelineOf(article: Article): Promise<EventView[]> {
+  const ordered = orderEvents(article.data.timeline);
+  const main = ordered.find((event) => event.main);
+  const mainDay = main && knownDay(main);
+  return Promise.all(
+    ordered.map(async (event) => ({
+      ...event,
+      article: { id: article.id, title: article.data.title },
+      href: paths.event(article.id, event.id),
+      anchorHref: paths.eventAnchor(article.id, event.id),
+      label: eventDateLabel(event, site.timeZone),
+      distance: event.main ? undefined : distanceLabel(event, mainDay),
+      bodyHtml: markdownToHtml(event.body),
+      people: await peopleOn(event.people, article.data.published),
+      countries: await countriesOn(event.countries, article.data.published),
+    })),
+  );
+}
+
+/** Every article's events in one timeline, newest telling first where two articles share an event id. */
+export async function mergedTimeline() {
+  const articles = await getArticles();
+  return mergeTimelines(await Promise.all(articles.map(timelineOf)));
+}
+
+/** Everyone in the registry, by name. */
+export async function getPeople(): Promise<Person[]> {
+  return [...(await content()).people.values()].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+}
+
+/** Every country in the registry, by name. */
+export async function getCountries(): Promise<Country[]> {
+  return [...(await content()).countries.values()].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+}
+
+/** The articles (newest first) and timeline events (latest first) that involve a person or country. */
+export async function involving(kind: 'people' | 'countries', id: string) {
+  const articles = (await getArticles()).filter((article) => article.data[kind].some((ref) => ref.id === id));
+  const events = (await mergedTimeline())
+    .map(({ event }) => event)
+    .filter((event) => event[kind].some((entity) => entity.id === id))
+    .reverse();
+  return { articles, events };
 }

@@ -1,5 +1,7 @@
 /** Reader-facing wording for when a timeline event happened, never more precise than the data. */
-import { formatWhen, type When } from './dates';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { daysBetween, formatWhen, type When } from './dates';
 
 export interface EventDateLabel {
   /** Text to show. */
@@ -12,16 +14,45 @@ interface LabelInput {
   when?: When | undefined;
   anchorWhen: When;
   sameDay?: boolean | undefined;
-  planned?: boolean | undefined;
+  time?: string | undefined;
+  timeZone?: string | undefined;
+}
+
+/** The day an event is known to fall on: its own, or its anchor's when it is "later the same day". */
+export function knownDay(event: LabelInput): string | undefined {
+  const source = event.when ?? (event.sameDay ? event.anchorWhen : undefined);
+  return source && (source.precision === 'day' || source.precision === 'instant') ? source.iso.slice(0, 10) : undefined;
 }
 
 export function eventDateLabel(event: LabelInput, timeZone: string): EventDateLabel {
-  if (event.when) return { text: formatWhen(event.when.iso, timeZone), datetime: event.when.iso };
-  if (event.sameDay && event.anchorWhen.precision !== 'year' && event.anchorWhen.precision !== 'month') {
-    const day = event.anchorWhen.iso.slice(0, 10);
-    return { text: `Later on ${formatWhen(day, 'UTC')}`, datetime: day };
+  if (event.when) {
+    if (event.time && event.timeZone && event.when.precision === 'day') {
+      const [y, m, d] = event.when.iso.split('-').map(Number) as [number, number, number];
+      const [hh, mm] = event.time.split(':').map(Number) as [number, number];
+      const local = new TZDate(y, m - 1, d, hh, mm, event.timeZone);
+      return {
+        text: `${formatWhen(event.when.iso, timeZone)}, ${event.time} (${event.timeZone.replace(/_/g, ' ')} time)`,
+        datetime: format(local, "yyyy-MM-dd'T'HH:mmxxx"),
+      };
+    }
+    return { text: formatWhen(event.when.iso, timeZone), datetime: event.when.iso };
   }
-  return { text: `Later (after ${formatWhen(event.anchorWhen.iso, timeZone)}; the source gives no date)` };
+  const day = knownDay(event);
+  if (day) return { text: `Later on ${formatWhen(day, 'UTC')}`, datetime: day };
+  return { text: `Later, after ${formatWhen(event.anchorWhen.iso, timeZone)} (the source gives no date)` };
+}
+
+/**
+ * Distance from the main event in calendar days: "17 days before", "Same day", "2 days after".
+ * Undefined when either side is known only to the month or year, or has no day at all.
+ */
+export function distanceLabel(event: LabelInput, mainDay: string | undefined): string | undefined {
+  const day = knownDay(event);
+  if (!day || !mainDay) return undefined;
+  const days = daysBetween(mainDay, day, 'UTC')!;
+  if (days === 0) return 'Same day';
+  const count = `${Math.abs(days)} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+  return days < 0 ? `${count} before` : `${count} after`;
 }
 
 /** "August 2025" for a group key from `groupKey`. */

@@ -137,10 +137,8 @@ export function groupKey(when: When): string {
 }
 
 /** Consecutive runs of events sharing a {@link groupKey}. */
-export function groupByMonth<E extends EventTiming>(
-  events: readonly Placed<E>[],
-): { key: string; events: Placed<E>[] }[] {
-  const groups: { key: string; events: Placed<E>[] }[] = [];
+export function groupByMonth<E extends { anchorWhen: When }>(events: readonly E[]): { key: string; events: E[] }[] {
+  const groups: { key: string; events: E[] }[] = [];
   for (const event of events) {
     const key = groupKey(event.anchorWhen);
     const last = groups.at(-1);
@@ -148,4 +146,37 @@ export function groupByMonth<E extends EventTiming>(
     else groups.push({ key, events: [event] });
   }
   return groups;
+}
+
+/** One event of the cross-article timeline, with every article that tells it. */
+export interface MergedEvent<E> {
+  /** The version from the first list that has it (pass the newest article first). */
+  event: E;
+  /** Every version, one per article, in list order. */
+  versions: E[];
+}
+
+/**
+ * Merges ordered per-article timelines into one, joining events that share an id. Keeps each
+ * list's own order (so undated events stay after their anchors) and sorts across lists by date.
+ */
+export function mergeTimelines<E extends { id: string; anchorWhen: When }>(lists: readonly (readonly E[])[]): MergedEvent<E>[] {
+  const merged = new Map<string, MergedEvent<E> & { order: number }>();
+  let order = 0;
+  for (const list of lists) {
+    for (const event of list) {
+      const existing = merged.get(event.id);
+      if (existing) existing.versions.push(event);
+      else merged.set(event.id, { event, versions: [event], order: order++ });
+    }
+  }
+  const rank = { day: 0, instant: 0, month: 1, year: 2 } as const;
+  return [...merged.values()]
+    .sort(
+      (a, b) =>
+        a.event.anchorWhen.start.getTime() - b.event.anchorWhen.start.getTime() ||
+        rank[a.event.anchorWhen.precision] - rank[b.event.anchorWhen.precision] ||
+        a.order - b.order,
+    )
+    .map(({ event, versions }) => ({ event, versions }));
 }
