@@ -1,10 +1,27 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { rehypeMentions } from './src/lib/rehype-mentions.ts';
+import { remarkRefuseUnsafe } from './src/lib/remark-refuse-unsafe.ts';
+import { loadMentionables } from './src/registry.ts';
 import { site } from './src/site.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || site.url,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
+    sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
+  ],
+  markdown: {
+    // The unified (remark/rehype) processor, for the mention linker; Sätteri runs no rehype plugins.
+    // The registry is read once at start-up: restart `npm run dev` after adding a person or country.
+    processor: unified({
+      remarkPlugins: [remarkRefuseUnsafe],
+      rehypePlugins: [[rehypeMentions, { entities: loadMentionables('./content') }]],
+    }),
+  },
 });

@@ -6,7 +6,14 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
 import { countryNameOn, roleOn } from './lib/entities';
-import { articleProblems, formatContentProblems, personProblems, type ContentProblem } from './lib/integrity';
+import {
+  articleProblems,
+  formatContentProblems,
+  personProblems,
+  unlistedMentionProblems,
+  type ContentProblem,
+} from './lib/integrity';
+import { byAppearance, mentionedIn, type EntityKind, type Mentionable } from './lib/mentions';
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
 import { markdownToHtml } from './lib/markdown';
 import { paths } from './lib/paths';
@@ -52,11 +59,18 @@ function content(): Promise<Content> {
       people: new Set(people.map((entry) => entry.id)),
       countries: new Set(countries.map((entry) => entry.id)),
     };
+    const mentionables: Mentionable[] = [
+      ...people.map((entry) => ({ kind: 'person' as const, id: entry.id, names: [entry.data.name, ...entry.data.aliases] })),
+      ...countries.map((entry) => ({ kind: 'country' as const, id: entry.id, names: [entry.data.name, ...entry.data.aliases] })),
+    ];
     const problems: ContentProblem[] = [
       ...people.flatMap((entry) =>
         personProblems(entry.filePath ?? `content/people/${entry.id}.yaml`, entry.data.country, known),
       ),
-      ...articles.flatMap((entry) => articleProblems({ file: fileOf(entry), ...entry.data }, known)),
+      ...articles.flatMap((entry) => [
+        ...articleProblems({ file: fileOf(entry), ...entry.data }, known),
+        ...unlistedMentionProblems(fileOf(entry), mentionedIn(entry.body ?? '', mentionables), entry.data),
+      ]),
     ];
     if (articles.length === 0) {
       problems.push({ file: 'content/articles/', field: '-', message: 'no articles were loaded' });
@@ -68,7 +82,8 @@ function content(): Promise<Content> {
         a.id.localeCompare(b.id),
     );
     return {
-      articles,
+      // Drafts are checked like everything else but published only by the dev server.
+      articles: articles.filter((article) => !article.data.draft || import.meta.env.DEV),
       people: new Map(people.map((entry) => [entry.id, entry])),
       countries: new Map(countries.map((entry) => [entry.id, entry])),
     };
@@ -147,7 +162,7 @@ export async function timelineOf(article: Article): Promise<EventView[]> {
 /** Every article's events in one timeline, newest telling first where two articles share an event id. */
 export async function mergedTimeline() {
   const articles = await getArticles();
-  return mergeTimelines(await Promise.all(articles.map(timelineOf)));
+  return mergeTimelines<EventView>(await Promise.all(articles.map(timelineOf)));
 }
 
 /** Everyone in the registry, by name. */
@@ -168,4 +183,33 @@ export async function involving(kind: 'people' | 'countries', id: string) {
     .filter((event) => event[kind].some((entity) => entity.id === id))
     .reverse();
   return { articles, events };
+}
+
+/**
+ * The article's people and countries as of its date: `involved` as listed in the frontmatter,
+ * in order of appearance in the text; `mentioned` as linked in the text (`mentionKeys` are the
+ * "person:id" / "country:id" keys the mention linker recorded).
+ */
+export async function entitiesOf(article: Article, mentionKeys: readonly string[]) {
+  const { people, countries, published } = article.data;
+  const ids = (list: string[]) => list.map((id) => ({ id }));
+  const linked = (kind: EntityKind) =>
+    ids(mentionKeys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)));
+  const listed = (refs: readonly { id: string }[], kind: EntityKind) =>
+    ids(byAppearance(refs.map((ref) => ref.id), kind, mentionKeys));
+  return {
+    involved: {
+      people: await peopleOn(listed(people, 'person'), published),
+      countries: await countriesOn(listed(countries, 'country'), published),
+    },
+    mentioned: {
+      people: await peopleOn(linked('person'), published),
+      countries: await countriesOn(linked('country'), published),
+    },
+  };
+}
+
+/** The country a person represents. */
+export async function countryOf(person: Person): Promise<Country> {
+  return (await content()).countries.get(person.data.country.id)!;
 }

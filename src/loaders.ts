@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleFileProblems, dataFileProblems, formatProblems } from './lib/content-files';
+import { articleFileProblems, dataFileProblems, formatProblems, renderErrorMessage } from './lib/content-files';
 
 function listFiles(base: string): string[] {
   const root = resolve(base);
@@ -24,7 +24,11 @@ function listFiles(base: string): string[] {
 
 type Check = (context: LoaderContext) => string;
 
-/** Runs `before` on the folder listing, then the glob, then `after` on the loaded entries. */
+/**
+ * Runs `before` on the folder listing, then the glob, then `after` on the loaded entries.
+ * The glob loader only logs an entry that fails to render (and stores it without a body):
+ * such errors are collected here and fail the load instead.
+ */
 function checked(name: string, inner: Loader, before: Check, after: Check = () => ''): Loader {
   return {
     ...inner,
@@ -32,7 +36,20 @@ function checked(name: string, inner: Loader, before: Check, after: Check = () =
     load: async (context) => {
       const problems = before(context);
       if (problems) throw new Error(`Content files:\n${problems}`);
-      await inner.load(context);
+      const renderErrors: string[] = [];
+      const logger = new Proxy(context.logger, {
+        get(target, property, receiver) {
+          if (property === 'error') {
+            return (message: string) => {
+              renderErrors.push(renderErrorMessage(message));
+            };
+          }
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await inner.load({ ...context, logger });
+      if (renderErrors.length > 0) throw new Error(`Content errors:\n${renderErrors.join('\n')}`);
       const late = after(context);
       if (late) throw new Error(`Content files:\n${late}`);
     },

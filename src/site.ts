@@ -10,4 +10,11 @@ export const site = {
   locale: 'en_GB',
   /** IANA zone in which the newsroom reads and writes clock times. */
   timeZone: 'Europe/London',
+  /** `article:section` and schema.org `articleSection` of every article. */
+  section: 'Explainers',
+  /** Browser UI colour (web manifest, theme-color) and manifest background: the tokens' accent and page colours. */
+  themeColor: '#a1301b',
+  backgroundColor: '#fdfcfa',
+  /** Square publisher logo (generated from public/favicon.svg by src/pages/icons/[icon].ts). */
+  logo: { path: '/icons/icon-512.png', width: 512, height: 512 },
 } as const;

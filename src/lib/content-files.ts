@@ -18,10 +18,16 @@ const ARTICLE_INDEX = /^index\.(md|mdx)$/;
 export function articleFileProblems(base: string, files: readonly string[]): ContentFileProblem[] {
   const problems: ContentFileProblem[] = [];
   const indexes = new Map<string, string[]>();
+  /** Folders holding files, to find one whose index.md is missing. */
+  const folders = new Set<string>();
   for (const path of files) {
     const parts = path.split('/');
     const name = parts.at(-1) ?? '';
-    if (!/\.(md|mdx|markdown)$/i.test(name)) continue;
+    if (name.startsWith('.')) continue;
+    if (!/\.(md|mdx|markdown)$/i.test(name)) {
+      if (parts.length === 2) folders.add(parts[0]!);
+      continue;
+    }
     if (parts.length !== 2 || !ARTICLE_INDEX.test(name)) {
       problems.push({
         file: `${base}/${path}`,
@@ -47,6 +53,14 @@ export function articleFileProblems(base: string, files: readonly string[]): Con
       });
     }
   }
+  for (const folder of folders) {
+    if (!indexes.has(folder) && !problems.some((problem) => problem.file.includes(`/${folder}/`))) {
+      problems.push({
+        file: `${base}/${folder}/`,
+        problem: 'has files but no index.md or index.mdx: the article would be skipped',
+      });
+    }
+  }
   if (indexes.size === 0 && problems.length === 0) {
     problems.push({ file: `${base}/`, problem: 'holds no articles: expected <slug>/index.md' });
   }
@@ -56,6 +70,7 @@ export function articleFileProblems(base: string, files: readonly string[]): Con
 /** Checks a folder of one-YAML-file-per-entry data (people). */
 export function dataFileProblems(base: string, files: readonly string[]): ContentFileProblem[] {
   return files
+    .filter((path) => !path.split('/').at(-1)!.startsWith('.'))
     .filter((path) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/.test(path))
     .map((path) => ({
       file: `${base}/${path}`,
@@ -67,4 +82,15 @@ export function dataFileProblems(base: string, files: readonly string[]): Conten
 /** One readable error for a list of problems. */
 export function formatProblems(problems: readonly ContentFileProblem[]): string {
   return problems.map(({ file, problem }) => `${file}: ${problem}`).join('\n');
+}
+
+/** Lines before a Markdown file's body (the frontmatter block and its fences), to turn body lines into file lines. */
+export function bodyLineOffset(source: string): number {
+  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+  return match ? match[0].split('\n').length - 1 : 0;
+}
+
+/** The editor-facing part of the glob loader's "Error rendering ..." log line. */
+export function renderErrorMessage(message: string): string {
+  return message.replace(/^Error rendering \S+: Failed to parse Markdown file "[^"]*":\s*/, '');
 }

@@ -93,3 +93,38 @@ export function daysBetween(from: string, to: string, timeZone: string): number 
   if (!a || !b) return undefined;
   return differenceInCalendarDays(parseWhen(b).start, parseWhen(a).start, { in: tz('UTC') });
 }
+
+/** The last millisecond of the period a date names (its day, month or year); an instant is itself. */
+export function endOf(when: When): Date {
+  const { start, precision } = when;
+  if (precision === 'instant') return start;
+  const next = new Date(start);
+  if (precision === 'day') next.setUTCDate(next.getUTCDate() + 1);
+  else if (precision === 'month') next.setUTCMonth(next.getUTCMonth() + 1);
+  else next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return new Date(next.getTime() - 1);
+}
+
+/** The calendar day a value was written for: an instant's own local date (its offset), a day itself. */
+export function writtenDay(value: string): string | undefined {
+  const when = parseWhen(value);
+  return when.precision === 'day' || when.precision === 'instant' ? value.slice(0, 10) : undefined;
+}
+
+/** The calendar period a value names; an instant names the day it was written on (its own offset). */
+export function periodOf(value: string): { start: Date; end: Date } {
+  const when = parseWhen(value);
+  const day = when.precision === 'instant' ? parseWhen(value.slice(0, 10)) : when;
+  return { start: day.start, end: endOf(day) };
+}
+
+/**
+ * True when `a` is certainly later than `b`: compared as instants when both are instants,
+ * otherwise by the calendar periods they name (a day is not "after" a time on that same day).
+ */
+export function isAfter(a: string, b: string): boolean {
+  const first = parseWhen(a);
+  const second = parseWhen(b);
+  if (first.precision === 'instant' && second.precision === 'instant') return first.start > second.start;
+  return periodOf(a).start > periodOf(b).end;
+}

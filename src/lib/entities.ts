@@ -1,5 +1,5 @@
 /** People and countries as of a given date. */
-import { parseWhen } from './dates';
+import { parseWhen, periodOf } from './dates';
 
 export interface DatedRole {
   title: string;
@@ -8,15 +8,15 @@ export interface DatedRole {
 }
 
 /**
- * The role held on `date` (any precision: its start is used). Throws when none was held,
+ * The role held on `date`. Throws when none was held,
  * so a page never states a role that was not true on the article's date.
  */
 export function roleOn(roles: readonly DatedRole[], date: string, who: string): string {
-  const day = parseWhen(date).start.getTime();
+  // The role must cover the whole period named: all of July for '2024-07', the day for an instant.
+  const period = periodOf(date);
   const held = roles.filter(
     (role) =>
-      parseWhen(role.from).start.getTime() <= day &&
-      (role.until === undefined || day <= parseWhen(role.until).start.getTime()),
+      periodOf(role.from).start <= period.start && (role.until === undefined || periodOf(role.until).end >= period.end),
   );
   if (held.length === 0)
     throw new Error(`${who}: no role covers ${date}; add one to "roles" with its "from" date`);
@@ -36,4 +36,10 @@ export function countryNameOn(country: CountryNames, date: string): string {
     .sort((a, b) => parseWhen(a.until).start.getTime() - parseWhen(b.until).start.getTime())
     .find((entry) => day <= parseWhen(entry.until).start.getTime());
   return former?.name ?? country.name;
+}
+
+/** The most recently started role. */
+export function latestRole<R extends DatedRole>(roles: readonly R[]): R {
+  if (roles.length === 0) throw new Error('no roles');
+  return roles.reduce((a, b) => (parseWhen(b.from).start > parseWhen(a.from).start ? b : a));
 }

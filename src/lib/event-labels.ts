@@ -21,7 +21,9 @@ interface LabelInput {
 /** The day an event is known to fall on: its own, or its anchor's when it is "later the same day". */
 export function knownDay(event: LabelInput): string | undefined {
   const source = event.when ?? (event.sameDay ? event.anchorWhen : undefined);
-  return source && (source.precision === 'day' || source.precision === 'instant') ? source.iso.slice(0, 10) : undefined;
+  return source && (source.precision === 'day' || source.precision === 'instant')
+    ? source.iso.slice(0, 10)
+    : undefined;
 }
 
 export function eventDateLabel(event: LabelInput, timeZone: string): EventDateLabel {

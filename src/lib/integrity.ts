@@ -2,7 +2,8 @@
  * Cross-entry rules that a schema cannot express: references point at existing entries,
  * timelines are consistent, updates follow publication. Each problem names file and field.
  */
-import { parseWhen } from './dates';
+import { isAfter } from './dates';
+import type { Mentionable } from './mentions';
 import { timelineProblems, type EventTiming } from './timeline';
 
 interface Ref {
@@ -60,13 +61,34 @@ export function articleProblems(article: ArticleFacts, known: Known): ContentPro
     if (photoIds.has(photo.id)) add(`gallery[${index}].id`, `duplicate photo id "${photo.id}"`);
     photoIds.add(photo.id);
   });
-  if (
-    article.updated !== undefined &&
-    parseWhen(article.updated).start < parseWhen(article.published).start
-  ) {
+  if (article.updated !== undefined && isAfter(article.published, article.updated)) {
     add('updated', `"${article.updated}" is before "published" (${article.published})`);
   }
   return problems;
+}
+
+/**
+ * People and countries the text names that the frontmatter does not list, so `people` and
+ * `countries` cannot drift from the text.
+ */
+export function unlistedMentionProblems(
+  file: string,
+  mentioned: readonly Mentionable[],
+  listed: { people: readonly Ref[]; countries: readonly Ref[] },
+): ContentProblem[] {
+  return mentioned
+    .filter(
+      (entity) =>
+        !(entity.kind === 'person' ? listed.people : listed.countries).some((ref) => ref.id === entity.id),
+    )
+    .map((entity) => {
+      const field = entity.kind === 'person' ? 'people' : 'countries';
+      return {
+        file,
+        field,
+        message: `the text names "${entity.names[0]}" but "${field}" does not list "${entity.id}": add it`,
+      };
+    });
 }
 
 export function personProblems(file: string, country: Ref, known: Known): ContentProblem[] {

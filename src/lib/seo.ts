@@ -1,10 +1,35 @@
-/** Text for <head>: titles that fit search results. */
+/**
+ * Text for <head>: titles that fit search results, absolute ASCII URLs, dates with their UTC
+ * offset, and the full set of link-preview tags (Open Graph, article:*, Twitter, robots) built
+ * from one description of the page.
+ */
+import { tz, TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { parseWhen } from './dates';
 
 /** Longest <title> we write, counted as html-validate and crawlers count it: escaped characters included. */
 export const MAX_TITLE = 70;
 
+/**
+ * Longest description we write: a safety cap for generated ones (an event's whole body), so that
+ * previews never get a wall of text. Search results show less; captions and deks fit whole.
+ */
+export const MAX_DESCRIPTION = 300;
+
 function escapedLength(text: string): number {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').length;
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .length;
+}
+
+/** `text` cut at the last word boundary that leaves room for an ellipsis within `max` escaped characters. */
+function cutAtWord(text: string, max: number): string {
+  let cut = '';
+  for (const word of text.split(/\s+/)) {
+    const next = cut ? `${cut} ${word}` : word;
+    if (escapedLength(`${next}…`) > max) break;
+    cut = next;
+  }
+  return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 /**
@@ -16,12 +41,133 @@ export function documentTitle(title: string, siteName: string, max = MAX_TITLE):
   const withSite = `${title} | ${siteName}`;
   if (escapedLength(withSite) <= max) return withSite;
   if (escapedLength(title) <= max) return title;
-  const words = title.split(/\s+/);
-  let cut = '';
-  for (const word of words) {
-    const next = cut ? `${cut} ${word}` : word;
-    if (escapedLength(`${next}…`) > max) break;
-    cut = next;
+  return cutAtWord(title, max);
+}
+
+/** The description with whitespace collapsed, cut at a word boundary when longer than `max`. */
+export function metaDescription(text: string, max = MAX_DESCRIPTION): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return escapedLength(clean) <= max ? clean : cutAtWord(clean, max);
+}
+
+const ASCII_URL = /^[\x21-\x7e]+$/;
+
+/**
+ * `path` (site-relative or absolute) as an absolute URL on `site`, in ASCII: non-ASCII path
+ * characters percent-encoded, an international host in punycode. Throws on anything else.
+ */
+export function absoluteUrl(path: string, site: string | URL): string {
+  const href = new URL(path, site).href;
+  if (!ASCII_URL.test(href)) throw new Error(`"${href}" is not an ASCII URL`);
+  return href;
+}
+
+/**
+ * An ISO 8601 date-time with its UTC offset, as `article:published_time` and schema.org want.
+ * An instant keeps the offset the editor wrote; a calendar date becomes its first moment
+ * (00:00) in the newsroom's `timeZone`, with that zone's offset on that day, whatever the
+ * build machine's TZ. A midnight skipped by a clock change becomes the first moment that exists.
+ */
+export function isoWithOffset(value: string, timeZone: string): string {
+  const when = parseWhen(value);
+  const pattern = "yyyy-MM-dd'T'HH:mm:ssxxx";
+  if (when.precision === 'instant') {
+    const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)![1]!;
+    return format(when.start, pattern, { in: tz(offset === 'Z' ? 'UTC' : offset) });
   }
-  return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
+  const [year, month = 1, day = 1] = when.iso.split('-').map(Number) as [number, number?, number?];
+  return format(new TZDate(year, month - 1, day, 0, 0, 0, timeZone), pattern);
+}
+
+/** An image for link previews. */
+export interface PreviewImage {
+  /** Site-relative or absolute URL. */
+  url: string;
+  width: number;
+  height: number;
+  /** What the image shows. */
+  alt: string;
+  /** MIME type, e.g. 'image/jpeg'. */
+  type: string;
+}
+
+/** What `article:*` tags say about a page that is (part of) a news article. */
+export interface ArticleFacts {
+  /** Calendar date or instant with offset, as in the frontmatter. */
+  published: string;
+  modified?: string | undefined;
+  section: string;
+  /** People and countries, as readers know them. */
+  tags: readonly string[];
+}
+
+export interface PageMetaInput {
+  /** Page title without the site name. */
+  title: string;
+  description: string;
+  /** The page's path, e.g. '/articles/x/'. */
+  path: string;
+  site: { url: string | URL; name: string; locale: string; timeZone: string };
+  image: PreviewImage;
+  /** Articles and their events and photos; other pages are 'website'. */
+  article?: ArticleFacts | undefined;
+  /** Keep the page out of search results (the 404 page). */
+  noindex?: boolean | undefined;
+}
+
+/** One <meta>: `property` for Open Graph and article:*, `name` for the rest. */
+export type MetaTag = { property: string; content: string } | { name: string; content: string };
+
+export interface PageMeta {
+  /** The <title>. */
+  title: string;
+  description: string;
+  /** Absent on noindex pages (the 404 page has no address of its own). */
+  canonical?: string | undefined;
+  tags: MetaTag[];
+}
+
+export const ROBOTS_INDEX = 'index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1';
+export const ROBOTS_NOINDEX = 'noindex, follow, max-image-preview:large';
+
+/** Every <head> tag that previews and crawlers read, from one description of the page. */
+export function pageMeta(input: PageMetaInput): PageMeta {
+  const { site, image, article } = input;
+  const canonical = input.noindex ? undefined : absoluteUrl(input.path, site.url);
+  const description = metaDescription(input.description);
+  const ogTitle = input.title;
+  const tags: MetaTag[] = [
+    { name: 'description', content: description },
+    { name: 'robots', content: input.noindex ? ROBOTS_NOINDEX : ROBOTS_INDEX },
+    { property: 'og:type', content: article ? 'article' : 'website' },
+    { property: 'og:site_name', content: site.name },
+    { property: 'og:locale', content: site.locale },
+    { property: 'og:title', content: ogTitle },
+    { property: 'og:description', content: description },
+    ...(canonical ? [{ property: 'og:url', content: canonical }] : []),
+    { property: 'og:image', content: absoluteUrl(image.url, site.url) },
+    { property: 'og:image:type', content: image.type },
+    { property: 'og:image:width', content: String(image.width) },
+    { property: 'og:image:height', content: String(image.height) },
+    { property: 'og:image:alt', content: image.alt },
+  ];
+  if (article) {
+    tags.push({
+      property: 'article:published_time',
+      content: isoWithOffset(article.published, site.timeZone),
+    });
+    if (article.modified) {
+      tags.push({
+        property: 'article:modified_time',
+        content: isoWithOffset(article.modified, site.timeZone),
+      });
+    }
+    tags.push({ property: 'article:section', content: article.section });
+    for (const tag of article.tags) tags.push({ property: 'article:tag', content: tag });
+  }
+  tags.push(
+    { name: 'twitter:card', content: 'summary_large_image' },
+    { name: 'twitter:image:alt', content: image.alt },
+  );
+  return { title: documentTitle(input.title, site.name), description, canonical, tags };
 }

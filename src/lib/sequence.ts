@@ -8,7 +8,8 @@ export interface Neighbours<T> {
 }
 
 export function neighbours<T>(items: readonly T[], index: number): Neighbours<T> {
-  if (index < 0 || index >= items.length) throw new RangeError(`index ${index} is outside 0..${items.length - 1}`);
+  if (index < 0 || index >= items.length)
+    throw new RangeError(`index ${index} is outside 0..${items.length - 1}`);
   return { previous: items[index - 1], next: items[index + 1], position: index + 1, total: items.length };
 }
 

@@ -2,7 +2,7 @@
  * Timeline logic: ordering events dated at mixed precision or only relative to each other,
  * and the rules an event list must follow. Pure data in, pure data out.
  */
-import { parseWhen, type When } from './dates';
+import { isAfter, parseWhen, type When } from './dates';
 
 /** The fields of a timeline event this module reads (a subset of the `timelineEvent` schema). */
 export interface EventTiming {
@@ -13,6 +13,9 @@ export interface EventTiming {
   planned?: boolean | undefined;
   main?: boolean | undefined;
 }
+
+/** Tie-break for periods that start together: the coarser one first, so a month's events stay grouped. */
+const PRECISION_RANK = { year: 0, month: 1, day: 2, instant: 2 } as const;
 
 /** An event with its position resolved: its own date, or the dated event it is placed after. */
 export type Placed<E extends EventTiming> = E & {
@@ -47,7 +50,6 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
       ids.set(event.id, index);
     }
   });
-  const publishedStart = parseWhen(published).start;
   events.forEach((event, index) => {
     if (event.after !== undefined) {
       if (!ids.has(event.after)) {
@@ -66,7 +68,7 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
         });
       }
     }
-    if (event.date !== undefined && !event.planned && parseWhen(event.date).start > publishedStart) {
+    if (event.date !== undefined && !event.planned && isAfter(event.date, published)) {
       problems.push({
         index,
         eventId: event.id,
@@ -101,13 +103,13 @@ function anchorChain(events: readonly EventTiming[], id: string): { dated?: Even
 }
 
 /**
- * Orders events in time. Dated events sort by the start of their period, finer precision first
- * on ties ("August 18" before "August"), then in the editor's order. Each undated event follows
+ * Orders events in time. Dated events sort by the start of their period, coarser precision first
+ * on ties ("2025", then "January 2025", then "January 1, 2025", so a month's events stay together),
+ * then in the editor's order. Each undated event follows
  * its `after` anchor directly, in the editor's order, so the source's sequence is kept without
  * inventing a day. Call only on a list without {@link timelineProblems}.
  */
 export function orderEvents<E extends EventTiming>(events: readonly E[]): Placed<E>[] {
-  const rank = { day: 0, instant: 0, month: 1, year: 2 } as const;
   const dated = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => event.date !== undefined)
@@ -115,7 +117,7 @@ export function orderEvents<E extends EventTiming>(events: readonly E[]): Placed
     .sort(
       (a, b) =>
         a.when.start.getTime() - b.when.start.getTime() ||
-        rank[a.when.precision] - rank[b.when.precision] ||
+        PRECISION_RANK[a.when.precision] - PRECISION_RANK[b.when.precision] ||
         a.index - b.index,
     );
   const followers = new Map<string, E[]>();
@@ -137,7 +139,9 @@ export function groupKey(when: When): string {
 }
 
 /** Consecutive runs of events sharing a {@link groupKey}. */
-export function groupByMonth<E extends { anchorWhen: When }>(events: readonly E[]): { key: string; events: E[] }[] {
+export function groupByMonth<E extends { anchorWhen: When }>(
+  events: readonly E[],
+): { key: string; events: E[] }[] {
   const groups: { key: string; events: E[] }[] = [];
   for (const event of events) {
     const key = groupKey(event.anchorWhen);
@@ -160,7 +164,9 @@ export interface MergedEvent<E> {
  * Merges ordered per-article timelines into one, joining events that share an id. Keeps each
  * list's own order (so undated events stay after their anchors) and sorts across lists by date.
  */
-export function mergeTimelines<E extends { id: string; anchorWhen: When }>(lists: readonly (readonly E[])[]): MergedEvent<E>[] {
+export function mergeTimelines<E extends { id: string; anchorWhen: When }>(
+  lists: readonly (readonly E[])[],
+): MergedEvent<E>[] {
   const merged = new Map<string, MergedEvent<E> & { order: number }>();
   let order = 0;
   for (const list of lists) {
@@ -170,12 +176,11 @@ export function mergeTimelines<E extends { id: string; anchorWhen: When }>(lists
       else merged.set(event.id, { event, versions: [event], order: order++ });
     }
   }
-  const rank = { day: 0, instant: 0, month: 1, year: 2 } as const;
   return [...merged.values()]
     .sort(
       (a, b) =>
         a.event.anchorWhen.start.getTime() - b.event.anchorWhen.start.getTime() ||
-        rank[a.event.anchorWhen.precision] - rank[b.event.anchorWhen.precision] ||
+        PRECISION_RANK[a.event.anchorWhen.precision] - PRECISION_RANK[b.event.anchorWhen.precision] ||
         a.order - b.order,
     )
     .map(({ event, versions }) => ({ event, versions }));

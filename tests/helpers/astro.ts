@@ -3,7 +3,7 @@
  * the working tree's .astro/, dist/ or caches and can run side by side.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,13 @@ export function projectCopy(content = join(projectRoot, 'content')): string {
       cpSync(join(projectRoot, name), join(root, name), { recursive: true });
   }
   cpSync(content, join(root, 'content'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // Link each package, not the folder: Astro and Vite keep caches (data store, optimised deps)
+  // in node_modules/.astro and .vite, which must not be shared between copies.
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name));
+  }
   return root;
 }
 

@@ -32,7 +32,9 @@ describe('formatWhen', () => {
   });
 
   it('prints instants in the given zone with its offset', () => {
-    expect(formatWhen('2025-09-04T14:30:00+02:00', 'Europe/London')).toBe('September 4, 2025, 13:30 GMT+01:00');
+    expect(formatWhen('2025-09-04T14:30:00+02:00', 'Europe/London')).toBe(
+      'September 4, 2025, 13:30 GMT+01:00',
+    );
     expect(formatWhen('2025-01-04T12:00:00Z', 'Europe/London')).toBe('January 4, 2025, 12:00 GMT');
   });
 });

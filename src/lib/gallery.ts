@@ -1,0 +1,88 @@
+/**
+ * The photo gallery's pure rules: where each photo lives (its page, its hash on the article),
+ * its place in the sequence ("Photo 2 of 3"), which image widths to make and what a photo page
+ * says about itself. Shared by the pages and by the lightbox script, so both agree.
+ */
+import { paths } from './paths';
+import { neighbours } from './sequence';
+
+/** The element id and URL hash of a photo on its article page: `photo-<id>`. */
+export function photoAnchor(photoId: string): string {
+  return `photo-${photoId}`;
+}
+
+/** The photo id a URL hash names ('#photo-x' -> 'x'), or undefined. */
+export function photoIdFromHash(hash: string): string | undefined {
+  const match = /^#?photo-([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(hash);
+  return match?.[1];
+}
+
+/** "Photo 2 of 3", from a 0-based index. */
+export function positionLabel(index: number, total: number): string {
+  return `Photo ${index + 1} of ${total}`;
+}
+
+/** The lightbox loops: one past the last photo is the first. */
+export function wrapIndex(index: number, total: number): number {
+  return ((index % total) + total) % total;
+}
+
+/** Widths to render, never wider than the file itself; the largest serves the lightbox. */
+export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
+
+export function photoWidths(originalWidth: number): number[] {
+  const widths: number[] = PHOTO_WIDTHS.filter((width) => width <= originalWidth);
+  return widths.length > 0 ? widths : [originalWidth];
+}
+
+/** What the gallery needs to know of a photo. */
+export interface GalleryPhoto {
+  id: string;
+  caption: string;
+  credit: string;
+  placeholder: boolean;
+}
+
+/** One caption line, as a link preview or a meta description shows it. */
+export function photoDescription(photo: GalleryPhoto): string {
+  return `${photo.placeholder ? 'Placeholder image. ' : ''}${photo.caption} (${photo.credit})`;
+}
+
+export interface PhotoPage<P extends GalleryPhoto> {
+  photo: P;
+  /** This photo's page. */
+  href: string;
+  /** "Photo 2 of 3". */
+  position: string;
+  title: string;
+  description: string;
+  previous?: { href: string; photo: P } | undefined;
+  next?: { href: string; photo: P } | undefined;
+  /**
+   * The article. Not `#photo-<id>` on it: that hash opens the lightbox, and "back to the
+   * article" should show the article.
+   */
+  articleHref: string;
+}
+
+/** Everything the page of photo `index` of an article shows and links to. */
+export function photoPage<P extends GalleryPhoto>(
+  article: { slug: string; title: string },
+  gallery: readonly P[],
+  index: number,
+): PhotoPage<P> {
+  const { previous, next, position, total } = neighbours(gallery, index);
+  const photo = gallery[index]!;
+  const link = (other: P | undefined) => other && { href: paths.photo(article.slug, other.id), photo: other };
+  const label = positionLabel(position - 1, total);
+  return {
+    photo,
+    href: paths.photo(article.slug, photo.id),
+    position: label,
+    title: `${label}: ${article.title}`,
+    description: photoDescription(photo),
+    previous: link(previous),
+    next: link(next),
+    articleHref: paths.article(article.slug),
+  };
+}

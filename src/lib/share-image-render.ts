@@ -1,0 +1,337 @@
+/**
+ * Share images, the drawing: Satori lays out text with fonts from npm packages (WOFF, never
+ * WOFF2, which Satori rejects) into an SVG of paths; sharp rasterises it, or fits a photo to the
+ * frame and draws the credit over it, and encodes a baseline JPEG. Same input, same bytes.
+ * Results are cached by a hash of everything that goes into them, so unchanged pages are not redrawn.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import satori from 'satori';
+import sharp, { type Sharp } from 'sharp';
+import {
+  CREDIT_SIZES,
+  FONT,
+  FONT_SUBSETS,
+  SHARE_IMAGE,
+  TITLE_SIZES,
+  creditStripAlone,
+  creditText,
+  photoOverlayTree,
+  subsetFamily,
+  textBody,
+  textBox,
+  textCardTree,
+  wordColumn,
+  type Node,
+  type PhotoCard,
+  type ShareImageJob,
+  type TextCard,
+  type TextLayout,
+} from './share-image';
+
+/** Bump when the fitting rules change in a way the element trees do not show. */
+const RENDER_VERSION = 1;
+
+/** JPEG qualities tried in turn until the image is under the byte cap. */
+const QUALITIES = [84, 76, 68, 60, 52] as const;
+
+const require = createRequire(import.meta.url);
+
+const FACES = [
+  { pkg: 'noto-serif', name: 'Noto Serif', weight: 700 },
+  { pkg: 'noto-sans', name: 'Noto Sans', weight: 400 },
+  { pkg: 'noto-sans', name: 'Noto Sans', weight: 700 },
+] as const;
+const SERIF_BOLD = { name: 'Noto Serif', weight: 700 } as const;
+const SANS = { name: 'Noto Sans', weight: 400 } as const;
+const SANS_BOLD = { name: 'Noto Sans', weight: 700 } as const;
+
+type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
+
+interface LoadedFonts {
+  fonts: Font[];
+  /** Hash of every font file, for the cache key. */
+  hash: string;
+  /** Code points each face covers, from the @font-face unicode-range of the subsets loaded. */
+  covers: Map<string, [number, number][]>;
+}
+
+let loadedFonts: LoadedFonts | undefined;
+
+/** The WOFF files of @fontsource/noto-serif and noto-sans: Latin, Latin Extended and Cyrillic subsets. */
+function fonts(): LoadedFonts {
+  if (loadedFonts) return loadedFonts;
+  const hash = createHash('sha256');
+  const list: Font[] = [];
+  const covers = new Map<string, [number, number][]>();
+  for (const face of FACES) {
+    const css = readFileSync(require.resolve(`@fontsource/${face.pkg}/${face.weight}.css`), 'utf8');
+    const ranges: [number, number][] = [];
+    for (const subset of FONT_SUBSETS) {
+      const id = `${face.pkg}-${subset}-${face.weight}-normal`;
+      const block = new RegExp(`/\\* ${id} \\*/[^}]*unicode-range:\\s*([^;]+);`).exec(css);
+      if (!block) throw new Error(`@fontsource/${face.pkg}: no unicode-range for ${id}`);
+      for (const range of block[1]!.split(',')) {
+        const [from, to = from] = range.trim().replace(/^U\+/i, '').split('-');
+        ranges.push([parseInt(from!, 16), parseInt(to!, 16)]);
+      }
+      const data = readFileSync(require.resolve(`@fontsource/${face.pkg}/files/${id}.woff`));
+      hash.update(data);
+      list.push({ name: subsetFamily(face.name, subset), data, weight: face.weight, style: 'normal' });
+    }
+    covers.set(`${face.name} ${face.weight}`, ranges);
+  }
+  loadedFonts = { fonts: list, hash: hash.digest('hex'), covers };
+  return loadedFonts;
+}
+
+/**
+ * Characters of `text` that the face has no glyph for (Satori would silently drop them).
+ * Whitespace is always fine.
+ */
+export function missingGlyphs(text: string, face: { name: string; weight: 400 | 700 }): string[] {
+  const ranges = fonts().covers.get(`${face.name} ${face.weight}`) ?? [];
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (/\s/.test(char)) continue;
+    const code = char.codePointAt(0)!;
+    if (!ranges.some(([from, to]) => code >= from && code <= to)) missing.add(char);
+  }
+  return [...missing];
+}
+
+/** Throws, naming the page, when a text of the card has a character no loaded font can draw. */
+function checkGlyphs(texts: [string, { name: string; weight: 400 | 700 }][], where: string): void {
+  for (const [text, face] of texts) {
+    const missing = missingGlyphs(text, face);
+    if (missing.length > 0) {
+      throw new Error(
+        `Share image ${where}: ${face.name} (Latin and Cyrillic subsets) has no glyph for "${missing.join('')}" in "${text}"`,
+      );
+    }
+  }
+}
+
+function versionOf(pkg: string): string {
+  return (require(`${pkg}/package.json`) as { version: string }).version;
+}
+
+/** Draws `node` into an SVG of paths. */
+async function toSvg(node: Node, size: { width?: number; height?: number }): Promise<string> {
+  return satori(
+    node as Parameters<typeof satori>[0],
+    { ...size, fonts: fonts().fonts } as Parameters<typeof satori>[1],
+  );
+}
+
+/** Laid-out size of `node` given one fixed dimension. */
+async function measure(node: Node, size: { width: number } | { height: number }, where: string) {
+  const svg = await toSvg(node, size);
+  const match = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  if (!match) throw new Error(`Share image ${where}: Satori returned no size`);
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+/** "A · B · and 3 more" after dropping names from the end. */
+function keepNames(names: readonly string[], count: number): string[] {
+  const kept = names.slice(0, count);
+  return count < names.length ? [...kept, `and ${names.length - count} more`] : kept;
+}
+
+/**
+ * The largest title size at which the title and names fit the box, with no word wider than
+ * a line (so Satori never breaks inside a word). When nothing fits, names are dropped from the
+ * end, then words from the end of the title (with an ellipsis): never part of a word.
+ */
+export async function fitText(
+  card: TextCard,
+  size: { width: number; height: number },
+  where = card.title,
+): Promise<TextLayout> {
+  const box = textBox(size.width, size.height);
+  const fitsAt = async (title: string, names: readonly string[], titleSize: number) => {
+    const { height } = await measure(
+      textBody({ ...card, title }, titleSize, names),
+      { width: box.width },
+      where,
+    );
+    if (height > box.height) return false;
+    const column = wordColumn(title, { fontFamily: FONT.serif, fontWeight: 700, fontSize: titleSize });
+    return (await measure(column, { height: 10_000 }, where)).width <= box.width;
+  };
+  /** The layout at the largest size that fits, or undefined when even the smallest does not. */
+  const layout = async (title: string, names: readonly string[]): Promise<TextLayout | undefined> => {
+    // Smaller text always fits better: search the sizes (largest first) for the first that fits.
+    let low = 0;
+    let high = TITLE_SIZES.length - 1;
+    let found: number | undefined;
+    while (low <= high) {
+      const middle = Math.floor((low + high) / 2);
+      if (await fitsAt(title, names, TITLE_SIZES[middle]!)) {
+        found = middle;
+        high = middle - 1;
+      } else low = middle + 1;
+    }
+    return found === undefined ? undefined : { title, titleSize: TITLE_SIZES[found]!, names };
+  };
+  /** The largest n in [low, high] for which `test(n)` is true, assuming fewer always fits better. */
+  const largest = async <T>(low: number, high: number, test: (n: number) => Promise<T | undefined>) => {
+    let best: T | undefined;
+    while (low <= high) {
+      const middle = Math.floor((low + high) / 2);
+      const result = await test(middle);
+      if (result) {
+        best = result;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return best;
+  };
+  const names = card.names ?? [];
+  const whole = await layout(card.title, names);
+  if (whole) return whole;
+  const fewerNames = await largest(0, names.length - 1, (count) =>
+    layout(card.title, keepNames(names, count)),
+  );
+  if (fewerNames) return fewerNames;
+  const words = card.title.split(/\s+/).filter(Boolean);
+  const cut = (count: number) =>
+    `${words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[\s,;:.-]+$/, '')}…`;
+  const smallest = TITLE_SIZES.at(-1)!;
+  const shorter = await largest(1, words.length - 1, async (count) =>
+    (await fitsAt(cut(count), [], smallest))
+      ? { title: cut(count), titleSize: smallest, names: [] }
+      : undefined,
+  );
+  // Else a single word wider than the box at the smallest size: drawn whole, at that size.
+  return shorter ?? { title: card.title, titleSize: TITLE_SIZES.at(-1)!, names: [] };
+}
+
+/** The largest credit size whose strip takes at most a quarter of the frame. */
+async function fitCredit(
+  card: PhotoCard,
+  size: { width: number; height: number },
+  where: string,
+): Promise<number> {
+  for (const fontSize of CREDIT_SIZES) {
+    const { height } = await measure(creditStripAlone(card, fontSize), { width: size.width }, where);
+    if (height <= size.height / 4) return fontSize;
+  }
+  return CREDIT_SIZES.at(-1)!;
+}
+
+/** Baseline JPEG at the first quality that stays under the byte cap. */
+async function encode(image: Sharp, where: string): Promise<Buffer> {
+  const raw = await image.raw().toBuffer({ resolveWithObject: true });
+  for (const quality of QUALITIES) {
+    const jpeg = await sharp(raw.data, { raw: raw.info })
+      .jpeg({ quality, chromaSubsampling: '4:4:4', progressive: false, mozjpeg: false })
+      .toBuffer();
+    if (jpeg.length <= SHARE_IMAGE.maxBytes) return jpeg;
+  }
+  throw new Error(
+    `Share image ${where}: over ${SHARE_IMAGE.maxBytes} bytes even at quality ${QUALITIES.at(-1)}`,
+  );
+}
+
+/** The photo, fitted to the frame (cropped from the centre), upright as its EXIF says. */
+function fittedPhoto(file: string, size: { width: number; height: number }): Sharp {
+  return sharp(file)
+    .rotate()
+    .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
+    .removeAlpha();
+}
+
+/** Renders one image, ignoring the cache. */
+export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
+  const size = { width: job.width, height: job.height };
+  const { card } = job;
+  if (card.kind === 'text') {
+    checkGlyphs(
+      [
+        [card.title, SERIF_BOLD],
+        [`Backstory ${card.kicker} ${card.footer ?? ''}`, SANS_BOLD],
+        [(card.names ?? []).join(' '), SANS],
+      ],
+      job.path,
+    );
+    const layout = await fitText(card, size, job.path);
+    const svg = await toSvg(textCardTree(card, layout, size), size);
+    return encode(sharp(Buffer.from(svg)).removeAlpha(), job.path);
+  }
+  if (card.drawCredit) {
+    checkGlyphs([[`${creditText(card)} Backstory`, SANS]], job.path);
+    const fontSize = await fitCredit(card, size, job.path);
+    const overlay = await toSvg(photoOverlayTree(card, fontSize), size);
+    const base = await fittedPhoto(card.file, size).toBuffer();
+    return encode(sharp(base).composite([{ input: Buffer.from(overlay) }]), job.path);
+  }
+  // Structured-data crops of a photo carry their credit in the JSON-LD instead.
+  return encode(fittedPhoto(card.file, size), job.path);
+}
+
+/** Everything the output depends on, hashed: the job, the photo's bytes, fonts, versions, templates. */
+export function cacheKey(job: ShareImageJob): string {
+  const { card } = job;
+  const size = { width: job.width, height: job.height };
+  const input =
+    card.kind === 'photo'
+      ? { ...card, file: createHash('sha256').update(readFileSync(card.file)).digest('hex') }
+      : card;
+  const template =
+    card.kind === 'photo'
+      ? photoOverlayTree(card, CREDIT_SIZES[0])
+      : textCardTree(card, { title: card.title, titleSize: TITLE_SIZES[0], names: card.names ?? [] }, size);
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        RENDER_VERSION,
+        QUALITIES,
+        TITLE_SIZES,
+        CREDIT_SIZES,
+        size,
+        input,
+        template,
+        fonts: fonts().hash,
+        satori: versionOf('satori'),
+        sharp: sharp.versions,
+      }),
+    )
+    .digest('hex');
+}
+
+/** Where rendered images are kept between builds. */
+export function defaultCacheDir(): string {
+  return process.env['BACKSTORY_OG_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/backstory-og');
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+export const cacheStats: CacheStats = { hits: 0, misses: 0 };
+
+/** Renders one image, or reads it from `cacheDir` when nothing that goes into it has changed. */
+export async function cachedShareImage(
+  job: ShareImageJob,
+  cacheDir: string | false = defaultCacheDir(),
+): Promise<Buffer> {
+  if (cacheDir === false) return renderShareImage(job);
+  const file = join(cacheDir, `${cacheKey(job)}.jpg`);
+  if (existsSync(file)) {
+    cacheStats.hits += 1;
+    return readFileSync(file);
+  }
+  cacheStats.misses += 1;
+  const bytes = await renderShareImage(job);
+  mkdirSync(cacheDir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, file);
+  return bytes;
+}

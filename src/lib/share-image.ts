@@ -1,0 +1,295 @@
+/**
+ * Share images, the pure part: where each page's image lives, what it says, and the Satori
+ * element tree that draws it. Rendering (Satori, sharp, the cache) is in share-image-render.ts.
+ */
+
+/** Facebook's preferred size; the byte cap is WhatsApp's (it drops larger images). */
+export const SHARE_IMAGE = { width: 1200, height: 630, type: 'image/jpeg', maxBytes: 300_000 } as const;
+
+/** The crops of an article's lead image that structured data lists, each well over 50,000 pixels. */
+export const STRUCTURED_CROPS = {
+  '16x9': { width: 1200, height: 675 },
+  '4x3': { width: 1200, height: 900 },
+  '1x1': { width: 1000, height: 1000 },
+} as const;
+export type CropName = keyof typeof STRUCTURED_CROPS;
+
+/** Site-relative path of a page's share image: '/articles/x/' -> '/og/articles/x.jpg', '/' -> '/og/home.jpg'. */
+export function shareImagePath(pagePath: string): string {
+  const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+  return `/og/${trimmed === '' ? 'home' : trimmed}.jpg`;
+}
+
+/** Site-relative path of one structured-data crop of an article: '/og/articles/x/16x9.jpg'. */
+export function cropPath(articlePath: string, crop: CropName): string {
+  return `/og/${articlePath.replace(/^\/+|\/+$/g, '')}/${crop}.jpg`;
+}
+
+/** A card of text: the article, event, person or index page it stands for. */
+export interface TextCard {
+  kind: 'text';
+  /** Small line above the title: "Explainer", "Timeline · Event 3 of 7". */
+  kicker: string;
+  title: string;
+  /** Names under the title (people with their native names); dropped from the end when space runs out. */
+  names?: readonly string[] | undefined;
+  /** Bottom line: dateline and date. */
+  footer?: string | undefined;
+}
+
+/** A photo, fitted to the frame, with its credit drawn on it. */
+export interface PhotoCard {
+  kind: 'photo';
+  /** Absolute path of the image file. */
+  file: string;
+  credit: string;
+  placeholder: boolean;
+  /** Draw the credit strip (share images); structured-data crops carry the credit as data instead. */
+  drawCredit: boolean;
+}
+
+export type CardSpec = TextCard | PhotoCard;
+
+/** A share image to render: its URL path, what it shows and its size. */
+export interface ShareImageJob {
+  /** Site-relative URL path, e.g. '/og/articles/x.jpg'. */
+  path: string;
+  card: CardSpec;
+  width: number;
+  height: number;
+  /** What the image shows, for og:image:alt. */
+  alt: string;
+}
+
+/** The description a link preview or screen reader gets of a card. */
+export function cardAlt(card: CardSpec, siteName: string, photoAlt?: string): string {
+  if (card.kind === 'photo') return `${photoAlt ?? 'Photo'} Credit: ${card.credit}.`;
+  return `${siteName}: ${card.title}`;
+}
+
+export const COLORS = {
+  bg: '#fdfcfa',
+  text: '#1c1b19',
+  muted: '#57534c',
+  accent: '#a1301b',
+  line: '#d9d5cc',
+} as const;
+
+/** Subsets of each face loaded, each under a family name of its own ('Noto Sans cyrillic'). */
+export const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'] as const;
+
+/**
+ * A family list naming every subset: Satori draws a missing glyph as a box rather than look in
+ * another font of the same name, but it does fall back through the families listed.
+ */
+function stack(family: string): string {
+  return FONT_SUBSETS.map((subset) => `'${subsetFamily(family, subset)}'`).join(', ');
+}
+
+/** The family name a subset's font is loaded under. */
+export function subsetFamily(family: string, subset: string): string {
+  return subset === 'latin' ? family : `${family} ${subset}`;
+}
+
+export const FONT = { serif: stack('Noto Serif'), sans: stack('Noto Sans') } as const;
+
+/** Title sizes tried, largest first; the first whose text fits the box wins. */
+export const TITLE_SIZES = [76, 68, 62, 56, 50, 46, 42, 38, 34] as const;
+/** Credit sizes tried on photo cards. */
+export const CREDIT_SIZES = [26, 23, 20] as const;
+
+/** A React-element-like node, as Satori takes it without JSX. */
+export interface Node {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: Node | string | (Node | string)[] };
+}
+
+function el(
+  type: string,
+  style: Record<string, string | number>,
+  children?: Node['props']['children'],
+): Node {
+  return { type, props: children === undefined ? { style } : { style, children } };
+}
+
+/** Frame padding of a text card, scaled a little for the taller structured-data crops. */
+function padding(width: number): number {
+  return Math.round(width * 0.06);
+}
+
+/** The title and names block alone: what the fitting step measures at a given width. */
+export function textBody(card: TextCard, titleSize: number, names: readonly string[]): Node {
+  const children: Node[] = [
+    el(
+      'div',
+      {
+        fontFamily: FONT.serif,
+        fontWeight: 700,
+        fontSize: titleSize,
+        lineHeight: 1.14,
+        color: COLORS.text,
+        // Break only between words; a word wider than the box makes the layout refuse this size.
+        wordBreak: 'normal',
+        overflowWrap: 'normal',
+      },
+      card.title,
+    ),
+  ];
+  if (names.length > 0) {
+    children.push(
+      el(
+        'div',
+        { fontFamily: FONT.sans, fontSize: 26, lineHeight: 1.35, color: COLORS.muted, marginTop: 20 },
+        names.join(' · '),
+      ),
+    );
+  }
+  return el('div', { display: 'flex', flexDirection: 'column' }, children);
+}
+
+/** The words of a text, each a line of its own: measured to check no word is wider than the box. */
+export function wordColumn(text: string, style: Record<string, string | number>): Node {
+  const words = [...new Set(text.split(/\s+/).filter(Boolean))];
+  return el(
+    'div',
+    { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+    words.map((word) => el('div', { ...style, whiteSpace: 'nowrap' }, word)),
+  );
+}
+
+export interface TextLayout {
+  title: string;
+  titleSize: number;
+  names: readonly string[];
+}
+
+/** Width and height the title block may take on a card of this size. */
+export function textBox(width: number, height: number): { width: number; height: number } {
+  const pad = padding(width);
+  // Header row (~40) and footer row (~40), each with a 32 px gap to the body.
+  return { width: width - 2 * pad - 16, height: height - 2 * pad - 2 * (40 + 32) };
+}
+
+/** The whole text card, once the title size and names are chosen. */
+export function textCardTree(
+  card: TextCard,
+  layout: TextLayout,
+  size: { width: number; height: number },
+): Node {
+  const pad = padding(size.width);
+  const header = el('div', { display: 'flex', alignItems: 'center', height: 40, gap: 20 }, [
+    el('div', { fontFamily: FONT.sans, fontWeight: 700, fontSize: 30, color: COLORS.accent }, 'Backstory'),
+    el('div', { width: 2, height: 28, backgroundColor: COLORS.line }),
+    el(
+      'div',
+      {
+        fontFamily: FONT.sans,
+        fontWeight: 700,
+        fontSize: 22,
+        letterSpacing: 2,
+        color: COLORS.muted,
+        textTransform: 'uppercase',
+      },
+      card.kicker,
+    ),
+  ]);
+  const body = el(
+    'div',
+    { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1 },
+    [textBody({ ...card, title: layout.title }, layout.titleSize, layout.names)],
+  );
+  const footer = el(
+    'div',
+    {
+      display: 'flex',
+      alignItems: 'center',
+      height: 40,
+      fontFamily: FONT.sans,
+      fontWeight: 700,
+      fontSize: 24,
+      color: COLORS.muted,
+      borderTop: `2px solid ${COLORS.line}`,
+      paddingTop: 16,
+    },
+    card.footer ?? '',
+  );
+  return el(
+    'div',
+    {
+      display: 'flex',
+      width: '100%',
+      height: '100%',
+      backgroundColor: COLORS.bg,
+      borderLeft: `16px solid ${COLORS.accent}`,
+    },
+    [
+      el(
+        'div',
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          width: '100%',
+          padding: `${pad}px ${pad}px ${pad}px ${pad}px`,
+          gap: 32,
+        },
+        [header, body, footer],
+      ),
+    ],
+  );
+}
+
+/** The credit line of a photo card ("Placeholder image. Photo: X"). */
+export function creditText(card: PhotoCard): string {
+  return `${card.placeholder ? 'Placeholder image. ' : ''}Photo: ${card.credit}`;
+}
+
+/** The strip drawn along the bottom of a photo: credit on the left, site name on the right. */
+export function creditStrip(card: PhotoCard, fontSize: number): Node {
+  return el(
+    'div',
+    {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      gap: 32,
+      padding: '18px 40px',
+      backgroundColor: 'rgba(20, 19, 17, 0.82)',
+    },
+    [
+      el(
+        'div',
+        {
+          display: 'flex',
+          flexShrink: 1,
+          fontFamily: FONT.sans,
+          fontSize,
+          lineHeight: 1.3,
+          color: '#ffffff',
+        },
+        creditText(card),
+      ),
+      el(
+        'div',
+        { fontFamily: FONT.sans, fontWeight: 700, fontSize: 26, color: '#f4a48c', flexShrink: 0 },
+        'Backstory',
+      ),
+    ],
+  );
+}
+
+/** The strip alone, full width: what the fitting step measures. */
+export function creditStripAlone(card: PhotoCard, fontSize: number): Node {
+  return el('div', { display: 'flex', flexDirection: 'column', width: '100%' }, [
+    creditStrip(card, fontSize),
+  ]);
+}
+
+/** The overlay of a photo card: transparent, with the credit strip at the bottom. */
+export function photoOverlayTree(card: PhotoCard, fontSize: number): Node {
+  return el(
+    'div',
+    { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', width: '100%', height: '100%' },
+    [creditStrip(card, fontSize)],
+  );
+}

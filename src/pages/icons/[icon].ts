@@ -1,0 +1,32 @@
+/**
+ * PNG icons drawn from public/favicon.svg at build: the web manifest's icons, the publisher logo
+ * of structured data and the Apple touch icon (opaque, as iOS wants it).
+ */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import sharp from 'sharp';
+import favicon from '../../../public/favicon.svg?raw';
+import { site } from '../../site';
+
+export const ICONS = {
+  'icon-192.png': { size: 192, opaque: false },
+  'icon-512.png': { size: 512, opaque: false },
+  'apple-touch-icon.png': { size: 180, opaque: true },
+} as const;
+
+export const getStaticPaths = (() =>
+  Object.entries(ICONS).map(([icon, spec]) => ({ params: { icon }, props: spec }))) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+/** The favicon at `size` pixels, PNG. */
+export async function iconPng(size: number, opaque = false): Promise<Buffer> {
+  const image = sharp(Buffer.from(favicon), { density: (72 * size) / 32 }).resize(size, size);
+  return (opaque ? image.flatten({ background: site.themeColor }) : image)
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response(new Uint8Array(await iconPng(props.size, props.opaque)), {
+    headers: { 'Content-Type': 'image/png' },
+  });

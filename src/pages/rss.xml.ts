@@ -1,0 +1,41 @@
+/** The RSS feed: every article, newest first, with its full title, dek, dates and link. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { countriesOn, getArticles, peopleOn } from '../data';
+import { paths } from '../lib/paths';
+import { isoWithOffset } from '../lib/seo';
+import { site } from '../site';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const feed = new URL('/rss.xml', siteUrl).href;
+  const articles = await getArticles();
+  const items = await Promise.all(
+    articles.map(async ({ id, data }) => {
+      const people = await peopleOn(data.people, data.published);
+      const countries = await countriesOn(data.countries, data.published);
+      return {
+        title: data.title,
+        description: data.dek,
+        link: paths.article(id),
+        pubDate: new Date(isoWithOffset(data.published, site.timeZone)),
+        categories: [
+          site.section,
+          ...people.map((person) => person.name),
+          ...countries.map((country) => country.name),
+        ],
+        ...(data.updated && {
+          customData: `<dcterms:modified>${isoWithOffset(data.updated, site.timeZone)}</dcterms:modified>`,
+        }),
+      };
+    }),
+  );
+  return rss({
+    title: site.name,
+    description: site.description,
+    site: siteUrl!,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dcterms: 'http://purl.org/dc/terms/' },
+    customData: `<language>${site.lang}</language><atom:link href="${feed}" rel="self" type="application/rss+xml"/>`,
+    items,
+  });
+};

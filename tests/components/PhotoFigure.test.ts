@@ -1,0 +1,133 @@
+/**
+ * <PhotoFigure> renders astro:assets' <Picture> from a real imported image (ImageMetadata): the
+ * Container renders it in dev mode, with `/_image/?href=...&w=...&f=...` URLs, no files written.
+ */
+import type { HTMLElement } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import PhotoFigure from '../../src/components/PhotoFigure.astro';
+import large from '../../content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
+import small from '../fixtures/minimal/articles/sample-story/photo.jpg';
+import { render, textOf } from '../helpers/render';
+
+const PHOTO = {
+  id: 'macron-welcomes-zelensky',
+  src: large,
+  alt: 'Emmanuel Macron shakes hands with Volodymyr Zelensky at the door of the Elysee Palace.',
+  caption: 'French President Emmanuel Macron (r) welcomes President Volodymyr Zelensky in Paris.',
+  credit: 'Ana Lopez Garcia / Europa Press via Getty Images',
+  placeholder: false,
+};
+
+/** Widths listed in a srcset ("a 400w, b 800w" -> [400, 800]). */
+const widthsOf = (srcset: string | undefined) =>
+  (srcset ?? '').split(',').map((candidate) => Number(/(\d+)w\s*$/.exec(candidate.trim())?.[1]));
+
+/** The format (`f=`) of each candidate of a srcset. */
+const formatsOf = (srcset: string | undefined) =>
+  (srcset ?? '').split(',').map((candidate) => new URLSearchParams(candidate.trim().split(/\s+/)[0]!.split('?')[1]).get('f'));
+
+const img = (root: HTMLElement) => root.querySelector('figure picture img')!;
+
+describe('PhotoFigure', () => {
+  it('the imported image is real ImageMetadata', () => {
+    expect(large).toMatchObject({ width: 1600, height: 1000, format: 'jpg' });
+    expect(small).toMatchObject({ width: 64, height: 40 });
+  });
+
+  it('renders a <figure> with a <picture> and the alt text on the <img>', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    const figure = root.querySelector('figure')!;
+    expect(figure.querySelector('picture')).not.toBeNull();
+    expect(img(root).getAttribute('alt')).toBe(PHOTO.alt);
+  });
+
+  it('always sets width and height, with the file’s aspect ratio', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    const width = Number(img(root).getAttribute('width'));
+    const height = Number(img(root).getAttribute('height'));
+    expect(width).toBeGreaterThan(0);
+    expect(height).toBeGreaterThan(0);
+    expect(width / height).toBeCloseTo(1600 / 1000);
+  });
+
+  it('offers AVIF then WebP sources, each at every width up to the original', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    const sources = root.querySelectorAll('picture source');
+    expect(sources.map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    for (const source of sources) {
+      expect(widthsOf(source.getAttribute('srcset'))).toEqual([400, 800, 1200, 1600]);
+      expect(source.getAttribute('sizes')).toBeTruthy();
+    }
+    expect(formatsOf(sources[0]!.getAttribute('srcset'))).toEqual(['avif', 'avif', 'avif', 'avif']);
+    expect(formatsOf(sources[1]!.getAttribute('srcset'))).toEqual(['webp', 'webp', 'webp', 'webp']);
+  });
+
+  it('never asks for a width larger than the file', async () => {
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, src: small } });
+    for (const source of root.querySelectorAll('picture source')) {
+      expect(widthsOf(source.getAttribute('srcset'))).toEqual([64]);
+    }
+  });
+
+  it('loads lazily by default and eagerly, with high priority, for the lead image', async () => {
+    const lazy = img(await render(PhotoFigure, { photo: PHOTO }));
+    expect(lazy.getAttribute('loading')).toBe('lazy');
+    expect(lazy.getAttribute('fetchpriority')).not.toBe('high');
+    const lead = img(await render(PhotoFigure, { photo: PHOTO, priority: true }));
+    expect(lead.getAttribute('loading')).toBe('eager');
+    expect(lead.getAttribute('fetchpriority')).toBe('high');
+  });
+
+  it('passes the sizes it is given to every source', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO, sizes: '50vw' });
+    for (const element of [...root.querySelectorAll('picture source'), img(root)]) {
+      expect(element.getAttribute('sizes')).toBe('50vw');
+    }
+  });
+
+  it('puts the caption before the credit in the <figcaption>', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    const caption = textOf(root.querySelector('figcaption'));
+    expect(caption).toContain(PHOTO.caption);
+    expect(caption).toContain(PHOTO.credit);
+    expect(caption.indexOf(PHOTO.caption)).toBeLessThan(caption.indexOf(PHOTO.credit));
+    // Separated by whitespace even with compressHTML.
+    expect(caption).not.toContain(`${PHOTO.caption}Photo`);
+    expect(caption).not.toMatch(/placeholder/i);
+  });
+
+  it('says a placeholder is a placeholder, first in the caption', async () => {
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, placeholder: true } });
+    expect(textOf(root.querySelector('figcaption'))).toMatch(/^Placeholder image\. French President/);
+  });
+
+  it('without href, does not link the image', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    expect(root.querySelector('figure a')).toBeNull();
+  });
+
+  it('with href, links the picture to the photo’s page', async () => {
+    const href = '/articles/paris-meeting/photos/macron-welcomes-zelensky/';
+    const root = await render(PhotoFigure, { photo: PHOTO, href });
+    const link = root.querySelector('figure a')!;
+    expect(link.getAttribute('href')).toBe(href);
+    expect(link.querySelector('picture img')).not.toBeNull();
+    expect(link.getAttribute('data-photo')).toBe(PHOTO.id);
+    // The caption stays outside the link.
+    expect(link.querySelector('figcaption')).toBeNull();
+  });
+
+  it('passes other attributes to the <figure> and keeps its own class', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO, id: 'photo-lead', class: 'lead' });
+    const figure = root.querySelector('figure')!;
+    expect(figure.id).toBe('photo-lead');
+    expect(figure.classList.contains('lead')).toBe(true);
+    expect(figure.classList.contains('photo')).toBe(true);
+  });
+
+  it('escapes caption and credit text', async () => {
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, caption: 'A <b>bold</b> caption' } });
+    expect(root.querySelector('figcaption b')).toBeNull();
+    expect(textOf(root.querySelector('figcaption'))).toContain('A <b>bold</b> caption');
+  });
+});

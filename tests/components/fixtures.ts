@@ -1,0 +1,104 @@
+/**
+ * Props for the timeline components, built the way `src/data.ts` builds them but without
+ * `astro:content` (whose collections are empty inside vitest): plain events shaped like the
+ * `timelineEvent` schema's output, ordered with the real `orderEvents` and labelled with the real
+ * label functions.
+ */
+import type { CountryOnDate, EventView, PersonOnDate } from '../../src/data';
+import { distanceLabel, eventDateLabel, knownDay } from '../../src/lib/event-labels';
+import { markdownToHtml } from '../../src/lib/markdown';
+import { paths } from '../../src/lib/paths';
+import { orderEvents } from '../../src/lib/timeline';
+import { site } from '../../src/site';
+
+/** One event as an editor writes it; the schema's defaults are filled in by {@link timelineEvent}. */
+export interface EventInput {
+  id: string;
+  date?: string;
+  after?: string;
+  sameDay?: boolean;
+  time?: string;
+  timeZone?: string;
+  planned?: boolean;
+  main?: boolean;
+  title?: string;
+  body?: string;
+  place?: string;
+  people?: string[];
+  countries?: string[];
+  source?: { name: string; kind: 'said' | 'reported' | 'confirmed'; url?: string };
+}
+
+/** The `timelineEvent` schema's output for `input`: defaults applied, references as `{ collection, id }`. */
+export function timelineEvent(input: EventInput) {
+  const { people = [], countries = [], ...rest } = input;
+  return {
+    sameDay: false,
+    planned: false,
+    main: false,
+    title: `Title of ${input.id}`,
+    body: `Body of ${input.id}.`,
+    ...rest,
+    people: people.map((id) => ({ collection: 'people' as const, id })),
+    countries: countries.map((id) => ({ collection: 'countries' as const, id })),
+  };
+}
+
+export const ARTICLE = { id: 'paris-meeting', title: 'Leaders meet in Paris' };
+
+/** Resolves ids the way `peopleOn`/`countriesOn` would, from small registries given by the test. */
+export interface Registry {
+  people?: Record<string, PersonOnDate>;
+  countries?: Record<string, CountryOnDate>;
+}
+
+/** The events of one article in time order, ready for <Timeline> and <EventItem>. */
+export function eventViews(inputs: readonly EventInput[], registry: Registry = {}): EventView[] {
+  const ordered = orderEvents(inputs.map(timelineEvent));
+  const main = ordered.find((event) => event.main);
+  const mainDay = main && knownDay(main);
+  return ordered.map((event) => ({
+    ...event,
+    article: ARTICLE,
+    href: paths.event(ARTICLE.id, event.id),
+    anchorHref: paths.eventAnchor(ARTICLE.id, event.id),
+    label: eventDateLabel(event, site.timeZone),
+    distance: event.main ? undefined : distanceLabel(event, mainDay),
+    bodyHtml: markdownToHtml(event.body),
+    people: event.people.map(({ id }) => registry.people?.[id] ?? fail(`person ${id}`)),
+    countries: event.countries.map(({ id }) => registry.countries?.[id] ?? fail(`country ${id}`)),
+  })) as EventView[];
+}
+
+function fail(what: string): never {
+  throw new Error(`test fixture: unknown ${what}`);
+}
+
+export const PEOPLE: Record<string, PersonOnDate> = {
+  'volodymyr-zelensky': {
+    id: 'volodymyr-zelensky',
+    name: 'Volodymyr Zelensky',
+    nativeName: { text: 'Володимир Зеленський', lang: 'uk' },
+    role: 'President of Ukraine',
+    country: { id: 'ua', name: 'Ukraine' },
+  },
+  'emmanuel-macron': {
+    id: 'emmanuel-macron',
+    name: 'Emmanuel Macron',
+    role: 'President of France',
+    country: { id: 'fr', name: 'France' },
+  },
+  'vladimir-putin': {
+    id: 'vladimir-putin',
+    name: 'Vladimir Putin',
+    nativeName: { text: 'Владимир Путин', lang: 'ru' },
+    role: 'President of Russia',
+    country: { id: 'ru', name: 'Russia' },
+  },
+};
+
+export const COUNTRIES: Record<string, CountryOnDate> = {
+  ua: { id: 'ua', name: 'Ukraine' },
+  fr: { id: 'fr', name: 'France' },
+  ru: { id: 'ru', name: 'Russia' },
+};

@@ -1,0 +1,120 @@
+/**
+ * Rules of the article schema (src/content.config.ts), enforced when Astro loads the entry, so
+ * `astro sync` is enough. Astro reports a schema error as a header naming the collection and
+ * entry, one "<field path>: <message>" line per issue, and a "Location:" line with the file.
+ */
+import { describe, it } from 'vitest';
+import { ARTICLE, expectFailure, re, runFixture, type FixtureEditor } from './support';
+
+const HEADER =
+  /\[InvalidContentEntryDataError\] articles → sample-story data does not match collection schema/;
+/** The "Location:" line: the article's absolute path in the project copy. */
+const LOCATION = /^\s*\S*\/content\/articles\/sample-story\/index\.md:\d+:\d+\s*$/;
+
+const PUBLISHED = "published: '2025-09-04'";
+
+function setPublished(value: string) {
+  return (f: FixtureEditor) => f.replace(ARTICLE, PUBLISHED, `published: ${value}`);
+}
+
+/** Runs `astro sync` on the mutated fixture and expects a schema error on `field`. */
+async function expectSchemaError(mutate: (f: FixtureEditor) => unknown, field: string, message: RegExp) {
+  const run = await runFixture('sync', mutate);
+  expectFailure(run, HEADER, new RegExp(`^\\s*${re(field)}: ${message.source}`), LOCATION);
+}
+
+describe('frontmatter keys (sync)', () => {
+  it.concurrent('an unknown key is refused (strict object)', async () => {
+    // Astro prints the path of a root-level issue as "****" (its markdown bold around an empty
+    // path); the key itself is only in the message.
+    await expectSchemaError(
+      (f) => f.replace(ARTICLE, 'dateline: Paris\n', 'dateline: Paris\nsubtitle: An extra key\n'),
+      '****',
+      /Unrecognized key: "subtitle"/,
+    );
+  });
+});
+
+describe('dates (sync)', () => {
+  it.concurrent("an impossible calendar date ('2025-02-30') is refused, not rolled over", async () => {
+    await expectSchemaError(
+      setPublished("'2025-02-30'"),
+      'published',
+      /"2025-02-30" is not a date: write it as a quoted ISO date/,
+    );
+  });
+
+  it.concurrent(
+    "an impossible date in a timeline event is refused as 'not a real calendar date'",
+    async () => {
+      await expectSchemaError(
+        (f) => f.replace(ARTICLE, "date: '2025-09-01'", "date: '2025-02-30'"),
+        'timeline.0.date',
+        /"2025-02-30" is not a real calendar date: write it as a quoted ISO date/,
+      );
+    },
+  );
+
+  it.concurrent('an unquoted date (a YAML Date) is refused with advice to quote it', async () => {
+    await expectSchemaError(
+      setPublished('2025-09-04'),
+      'published',
+      /unquoted date: YAML turns it into a timestamp at UTC midnight; write it as a quoted ISO date such as '2025-09-04'/,
+    );
+  });
+
+  it.concurrent('an empty date (`published:`) is refused as missing', async () => {
+    await expectSchemaError(setPublished(''), 'published', /missing date: write it as a quoted ISO date/);
+  });
+
+  it.concurrent("an empty quoted date (`published: ''`) is refused", async () => {
+    // Reported as `"" is not a date`: the string passes z.string(), so the refine answers
+    // before dateError's "missing date" branch for '' is ever reached.
+    await expectSchemaError(
+      setPublished("''"),
+      'published',
+      /"" is not a date: write it as a quoted ISO date/,
+    );
+  });
+
+  it.concurrent('an instant without a UTC offset in `updated` is refused', async () => {
+    await expectSchemaError(
+      (f) => f.replace(ARTICLE, `${PUBLISHED}\n`, `${PUBLISHED}\nupdated: '2025-09-05T10:00:00'\n`),
+      'updated',
+      /"2025-09-05T10:00:00" is not a date: .*a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00\+02:00'/,
+    );
+  });
+});
+
+describe('gallery (sync)', () => {
+  it.concurrent('alt text equal to the caption is refused', async () => {
+    await expectSchemaError(
+      (f) =>
+        f.replace(
+          ARTICLE,
+          'alt: Two ministers shaking hands in front of flags.',
+          'alt: Ada Example (l) greets Ben Example in Paris.',
+        ),
+      'gallery.0.alt',
+      /photo "ministers": alt text repeats the caption; describe what the image shows/,
+    );
+  });
+
+  it.concurrent('a remote URL as photo src is refused', async () => {
+    await expectSchemaError(
+      (f) => f.replace(ARTICLE, 'src: ./photo.jpg', 'src: https://example.com/photo.jpg'),
+      'gallery.0.src',
+      /"https:\/\/example\.com\/photo\.jpg" is not a local file: put the image beside the article/,
+    );
+  });
+
+  it.concurrent('a missing image file is refused, naming the article and the field', async () => {
+    // Reported by the article loader (src/loaders.ts), not by Astro's image() schema.
+    const run = await runFixture('sync', (f) => f.remove('articles/sample-story/photo.jpg'));
+    expectFailure(
+      run,
+      /^Content files:/,
+      /^content\/articles\/sample-story\/index\.md {2}gallery\[0\]\.src {2}image file "\.\/photo\.jpg" not found \(expected content\/articles\/sample-story\/photo\.jpg\)/,
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  absoluteUrl,
+  isoWithOffset,
+  metaDescription,
+  pageMeta,
+  ROBOTS_INDEX,
+  type MetaTag,
+} from '../../src/lib/seo';
+
+describe('isoWithOffset', () => {
+  const originalTz = process.env['TZ'];
+  afterEach(() => {
+    process.env['TZ'] = originalTz;
+  });
+
+  it('writes a calendar date as midnight in the newsroom zone, with summer time', () => {
+    expect(isoWithOffset('2025-09-04', 'Europe/London')).toBe('2025-09-04T00:00:00+01:00');
+  });
+
+  it('uses the offset of that day, not of today', () => {
+    expect(isoWithOffset('2025-01-15', 'Europe/London')).toBe('2025-01-15T00:00:00+00:00');
+    expect(isoWithOffset('2025-09-04', 'America/New_York')).toBe('2025-09-04T00:00:00-04:00');
+    expect(isoWithOffset('2025-12-04', 'America/New_York')).toBe('2025-12-04T00:00:00-05:00');
+    expect(isoWithOffset('2025-09-04', 'Asia/Kolkata')).toBe('2025-09-04T00:00:00+05:30');
+  });
+
+  it('starts a month or a year at its first day', () => {
+    expect(isoWithOffset('2025-08', 'Europe/London')).toBe('2025-08-01T00:00:00+01:00');
+    expect(isoWithOffset('2025', 'Europe/London')).toBe('2025-01-01T00:00:00+00:00');
+  });
+
+  it('keeps the offset an instant was written with, adding seconds', () => {
+    expect(isoWithOffset('2025-09-04T14:30+02:00', 'Europe/London')).toBe('2025-09-04T14:30:00+02:00');
+    expect(isoWithOffset('2025-09-04T14:30:15-05:00', 'Europe/London')).toBe('2025-09-04T14:30:15-05:00');
+    expect(isoWithOffset('2025-09-04T12:00:00Z', 'Europe/London')).toBe('2025-09-04T12:00:00+00:00');
+  });
+
+  it('moves a midnight skipped by a clock change to the first moment that exists', () => {
+    // Chile moved its clocks from 00:00 to 01:00 on 2024-09-08.
+    expect(isoWithOffset('2024-09-08', 'America/Santiago')).toBe('2024-09-08T01:00:00-03:00');
+  });
+
+  it('does not depend on the build machine time zone', () => {
+    for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+      process.env['TZ'] = zone;
+      expect(isoWithOffset('2025-09-04', 'Europe/London'), zone).toBe('2025-09-04T00:00:00+01:00');
+      expect(isoWithOffset('2025-09-04T14:30+02:00', 'Europe/London'), zone).toBe(
+        '2025-09-04T14:30:00+02:00',
+      );
+    }
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => isoWithOffset('2025-02-30', 'Europe/London')).toThrow(/not a real calendar date/);
+    expect(() => isoWithOffset('yesterday', 'Europe/London')).toThrow(/not a date/);
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('resolves a path on the site', () => {
+    expect(absoluteUrl('/articles/x/', 'https://backstory.example')).toBe(
+      'https://backstory.example/articles/x/',
+    );
+    expect(absoluteUrl('/og/home.jpg', 'https://news.example/base/')).toBe(
+      'https://news.example/og/home.jpg',
+    );
+  });
+
+  it('writes non-ASCII as ASCII: percent-encoded path, punycode host', () => {
+    expect(absoluteUrl('/people/зеленський/', 'https://bäckstory.example')).toBe(
+      'https://xn--bckstory-0za.example/people/%D0%B7%D0%B5%D0%BB%D0%B5%D0%BD%D1%81%D1%8C%D0%BA%D0%B8%D0%B9/',
+    );
+  });
+});
+
+describe('metaDescription', () => {
+  it('collapses whitespace and keeps short text whole', () => {
+    expect(metaDescription('  One   line\n of text. ')).toBe('One line of text.');
+  });
+
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const text = 'word '.repeat(60).trim();
+    const cut = metaDescription(text, 50);
+    expect(cut.length).toBeLessThanOrEqual(50);
+    expect(cut).toMatch(/^(word )+word…$/);
+  });
+});
+
+describe('pageMeta', () => {
+  const site = {
+    url: 'https://backstory.example',
+    name: 'Backstory',
+    locale: 'en_GB',
+    timeZone: 'Europe/London',
+  };
+  const image = {
+    url: '/og/articles/x.jpg',
+    width: 1200,
+    height: 630,
+    alt: 'Backstory: Headline',
+    type: 'image/jpeg',
+  };
+  const content = (tags: MetaTag[], key: string) =>
+    tags.filter((tag) => ('property' in tag ? tag.property : tag.name) === key).map((tag) => tag.content);
+
+  it('describes an article for link previews, with absolute URLs and offset dates', () => {
+    const meta = pageMeta({
+      title: 'Headline',
+      description: 'Dek.',
+      path: '/articles/x/',
+      site,
+      image,
+      article: {
+        published: '2025-09-04',
+        modified: '2025-09-05T08:00+02:00',
+        section: 'Explainers',
+        tags: ['Ukraine', 'France'],
+      },
+    });
+    expect(meta.title).toBe('Headline | Backstory');
+    expect(meta.canonical).toBe('https://backstory.example/articles/x/');
+    const tags = meta.tags;
+    expect(content(tags, 'og:type')).toEqual(['article']);
+    expect(content(tags, 'og:url')).toEqual([meta.canonical]);
+    expect(content(tags, 'og:title')).toEqual(['Headline']);
+    expect(content(tags, 'og:description')).toEqual(['Dek.']);
+    expect(content(tags, 'og:site_name')).toEqual(['Backstory']);
+    expect(content(tags, 'og:locale')).toEqual(['en_GB']);
+    expect(content(tags, 'og:image')).toEqual(['https://backstory.example/og/articles/x.jpg']);
+    expect(content(tags, 'og:image:width')).toEqual(['1200']);
+    expect(content(tags, 'og:image:height')).toEqual(['630']);
+    expect(content(tags, 'og:image:alt')).toEqual(['Backstory: Headline']);
+    expect(content(tags, 'article:published_time')).toEqual(['2025-09-04T00:00:00+01:00']);
+    expect(content(tags, 'article:modified_time')).toEqual(['2025-09-05T08:00:00+02:00']);
+    expect(content(tags, 'article:section')).toEqual(['Explainers']);
+    expect(content(tags, 'article:tag')).toEqual(['Ukraine', 'France']);
+    expect(content(tags, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(content(tags, 'robots')).toEqual([ROBOTS_INDEX]);
+    expect(ROBOTS_INDEX).toContain('max-image-preview:large');
+  });
+
+  it('calls other pages websites and writes no article tags', () => {
+    const meta = pageMeta({ title: 'People', description: 'Everyone.', path: '/people/', site, image });
+    expect(content(meta.tags, 'og:type')).toEqual(['website']);
+    expect(meta.tags.some((tag) => 'property' in tag && tag.property.startsWith('article:'))).toBe(false);
+  });
+
+  it('gives a noindex page no canonical URL', () => {
+    const meta = pageMeta({
+      title: 'Page not found',
+      description: 'None.',
+      path: '/404/',
+      site,
+      image,
+      noindex: true,
+    });
+    expect(meta.canonical).toBeUndefined();
+    expect(content(meta.tags, 'og:url')).toEqual([]);
+    expect(content(meta.tags, 'robots')[0]).toMatch(/^noindex/);
+  });
+});
