@@ -86,6 +86,22 @@ const cases: Record<string, Case> = {
         `event "talks-begin" is dated 2025-09-10, after the article's publication \\(2025-09-04\\): mark it "planned: true"`,
       ),
   },
+  'unlisted-mention': {
+    title: 'a registered person named in the text but missing from "people" fails',
+    mutate: (f, article) => {
+      f.replace(article, 'people: [ada-example, ben-example]\ncountries', 'people: [ada-example]\ncountries');
+      f.replace(article, 'Ministers met in Paris on Sept. 4.', 'Ministers met in Paris on Sept. 4. Ben Example spoke.');
+    },
+    line: (file) => problem(file, 'people', 'the text names "Ben Example" but "people" does not list "ben-example": add it'),
+  },
+  'two-main-events': {
+    title: 'more than one main event fails',
+    mutate: (f, article) => {
+      f.replace(article, "    date: '2025-09-01'\n", "    date: '2025-09-01'\n    main: true\n");
+      f.replace(article, '    after: talks-begin\n', '    after: talks-begin\n    main: true\n');
+    },
+    line: (file) => problem(file, 'timeline[1].main', 'only one event can be the main event; "talks-begin" already is'),
+  },
 };
 
 const runCase = caseGroup(

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import MentionCards from '../../src/components/MentionCards.astro';
+import { render, textOf } from '../helpers/render';
+
+const people = [
+  {
+    id: 'volodymyr-zelensky',
+    name: 'Volodymyr Zelensky',
+    nativeName: { text: 'Володимир Зеленський', lang: 'uk' },
+    role: 'President of Ukraine',
+    country: { id: 'ua', name: 'Ukraine' },
+  },
+  { id: 'keir-starmer', name: 'Keir Starmer', role: 'Prime Minister of the United Kingdom', country: { id: 'gb', name: 'United Kingdom' } },
+];
+const countries = [{ id: 'in', name: 'India' }];
+
+describe('MentionCards', () => {
+  it('renders one popover card per person and country, ids matching the mention keys', async () => {
+    const root = await render(MentionCards, { people, countries });
+    expect(root.querySelectorAll('[popover]').map((card) => card.id)).toEqual([
+      'card-person-volodymyr-zelensky',
+      'card-person-keir-starmer',
+      'card-country-in',
+    ]);
+  });
+
+  it('gives each card its name, role as passed, native name with lang, and a link to the page', async () => {
+    const root = await render(MentionCards, { people, countries });
+    const card = root.querySelector('#card-person-volodymyr-zelensky')!;
+    expect(textOf(card)).toContain('President of Ukraine, Ukraine');
+    expect(card.querySelector('bdi')?.getAttribute('lang')).toBe('uk');
+    expect(textOf(card.querySelector('bdi'))).toBe('Володимир Зеленський');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('/people/volodymyr-zelensky/');
+    expect(card.getAttribute('aria-label')).toBe('Volodymyr Zelensky');
+    expect(root.querySelector('#card-person-keir-starmer bdi')).toBeNull();
+    expect(root.querySelector('#card-country-in a')?.getAttribute('href')).toBe('/countries/in/');
+  });
+
+  it('is hidden from print', async () => {
+    const root = await render(MentionCards, { people, countries });
+    expect(root.querySelector('mention-cards')?.getAttribute('data-print')).toBe('hide');
+  });
+});
