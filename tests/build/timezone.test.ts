@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAstro } from '../helpers/astro';
+import { removeCopy, runAstro } from '../helpers/astro';
 import { htmlFiles } from '../helpers/dist';
 
 describe('the build machine time zone', () => {

@@ -3,15 +3,13 @@
  * Set BACKSTORY_E2E_DIST to a built dist/ folder to test that build instead of building again.
  */
 import type { TestProject } from 'vitest/node';
-import { runAstro } from '../helpers/astro';
+import { sharedBuild } from '../helpers/astro';
 import { serveDist } from '../helpers/server';
 
 function builtSite(): string {
   const existing = process.env['BACKSTORY_E2E_DIST'];
   if (existing) return existing;
-  const build = runAstro('build');
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
-  return build.distDir;
+  return sharedBuild().distDir;
 }
 
 export default async function setup(project: TestProject) {

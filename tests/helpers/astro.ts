@@ -3,7 +3,7 @@
  * the working tree's .astro/, dist/ or caches and can run side by side.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +36,11 @@ export function projectCopy(content = join(projectRoot, 'content')): string {
   }
   cpSync(content, join(root, 'content'), { recursive: true });
   // Link each package, not the folder: Astro and Vite keep caches (data store, optimised deps)
-  // in node_modules/.astro and .vite, which must not be shared between copies.
+  // in node_modules/.astro and .vite, which must not be shared between copies. The share-image
+  // cache in .cache is keyed by content hash, so sharing it only saves redrawing.
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    if (name === '.astro' || name === '.vite') continue;
     symlinkSync(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name));
   }
   return root;
@@ -60,4 +61,25 @@ export function runAstro(command: 'build' | 'sync', options: AstroRunOptions = {
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   return { status: result.status, output, root, distDir: join(root, 'dist') };
+}
+
+/** Deletes a copy made by {@link runAstro} or {@link projectCopy}. */
+export function removeCopy(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
+
+const shared = globalThis as typeof globalThis & { backstoryBuild?: AstroRun };
+
+/**
+ * One build of the real site per test run, shared by the test layers that read it (build, e2e):
+ * their global setups run in the same process. Deleted when the process exits.
+ */
+export function sharedBuild(): AstroRun {
+  if (!shared.backstoryBuild) {
+    const build = runAstro('build');
+    if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
+    shared.backstoryBuild = build;
+    process.on('exit', () => removeCopy(build.root));
+  }
+  return shared.backstoryBuild;
 }
