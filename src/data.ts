@@ -17,6 +17,7 @@ import { byAppearance, mentionedIn, type EntityKind, type Mentionable } from './
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
 import { markdownToHtml } from './lib/markdown';
 import { paths } from './lib/paths';
+import { lastModified, newestFirst, updateProblems } from './lib/updates';
 import { mergeTimelines, orderEvents, type Placed } from './lib/timeline';
 import { site } from './site';
 
@@ -70,6 +71,7 @@ function content(): Promise<Content> {
       ...articles.flatMap((entry) => [
         ...articleProblems({ file: fileOf(entry), ...entry.data }, known),
         ...unlistedMentionProblems(fileOf(entry), mentionedIn(entry.body ?? '', mentionables), entry.data),
+        ...updateProblems(entry.data).map((problem) => ({ file: fileOf(entry), ...problem })),
       ]),
     ];
     if (articles.length === 0) {
@@ -93,6 +95,27 @@ function content(): Promise<Content> {
 
 function fileOf(article: Article): string {
   return article.filePath ?? `content/articles/${article.id}/index.md`;
+}
+
+/** An update or correction ready to render: its text as HTML. */
+export interface UpdateView {
+  time: string;
+  kind: 'update' | 'correction';
+  html: string;
+}
+
+/** The article's updates and corrections, newest first. */
+export function updatesOf(article: Article): UpdateView[] {
+  return newestFirst(article.data.updates).map(({ time, kind, text }) => ({
+    time,
+    kind,
+    html: markdownToHtml(text),
+  }));
+}
+
+/** The article's last change after publication: `updated` or its latest update, whichever is later. */
+export function modifiedOf(article: Article): string | undefined {
+  return lastModified(article.data);
 }
 
 /** All published articles, newest first. */
@@ -212,4 +235,21 @@ export async function entitiesOf(article: Article, mentionKeys: readonly string[
 /** The country a person represents. */
 export async function countryOf(person: Person): Promise<Country> {
   return (await content()).countries.get(person.data.country.id)!;
+}
+
+/** What the MDX blocks of one article may show: its own photos, events and people. */
+export interface BlockContext {
+  id: string;
+  gallery: Article['data']['gallery'];
+  events: EventView[];
+  people: PersonOnDate[];
+}
+
+export async function blockContextOf(article: Article, events: EventView[]): Promise<BlockContext> {
+  return {
+    id: article.id,
+    gallery: article.data.gallery,
+    events,
+    people: await peopleOn(article.data.people, article.data.published),
+  };
 }

@@ -10,6 +10,7 @@ import {
   getArticles,
   getCountries,
   getPeople,
+  modifiedOf,
   peopleOn,
   timelineOf,
   type Article,
@@ -216,7 +217,7 @@ function tagsOf(people: readonly { name: string }[], countries: readonly { name:
 }
 
 function factsOf(article: Article, tags: string[]): ArticleFacts {
-  return { published: article.data.published, modified: article.data.updated, section: site.section, tags };
+  return { published: article.data.published, modified: modifiedOf(article), section: site.section, tags };
 }
 
 /** What the article page passes to the layout: article facts and its NewsArticle. */
@@ -243,7 +244,7 @@ export async function articleShare(article: Article) {
       headline: data.title,
       description: data.dek,
       published: data.published,
-      modified: data.updated,
+      modified: modifiedOf(article),
       timeZone: site.timeZone,
       dateline: data.dateline,
       byline: data.byline,

@@ -84,9 +84,14 @@ export function formatProblems(problems: readonly ContentFileProblem[]): string 
   return problems.map(({ file, problem }) => `${file}: ${problem}`).join('\n');
 }
 
-/** Lines before a Markdown file's body (the frontmatter block and its fences), to turn body lines into file lines. */
-export function bodyLineOffset(source: string): number {
-  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+/**
+ * Lines of the file before line 1 of the body as Astro hands it to remark, to turn body lines into
+ * file lines. A Markdown body is trimmed, so it starts at the first non-blank line after the
+ * frontmatter; MDX is compiled with the frontmatter blanked out, so its lines are file lines.
+ */
+export function bodyLineOffset(source: string, path = ''): number {
+  if (/\.mdx$/i.test(path)) return 0;
+  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n(?:[ \t]*\r?\n)*/.exec(source);
   return match ? match[0].split('\n').length - 1 : 0;
 }
 

@@ -45,7 +45,7 @@ function refuse(file: VFileLike, problem: string, place: Position | undefined): 
   const path = file.path ?? 'unknown file';
   let offset = 0;
   try {
-    offset = bodyLineOffset(readFileSync(path, 'utf8'));
+    offset = bodyLineOffset(readFileSync(path, 'utf8'), path);
   } catch {
     // No file on disk (a string rendered in a test): body lines are file lines.
   }

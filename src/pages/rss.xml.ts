@@ -1,7 +1,7 @@
 /** The RSS feed: every article, newest first, with its full title, dek, dates and link. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { countriesOn, getArticles, peopleOn } from '../data';
+import { countriesOn, getArticles, modifiedOf, peopleOn } from '../data';
 import { paths } from '../lib/paths';
 import { isoWithOffset } from '../lib/seo';
 import { site } from '../site';
@@ -10,7 +10,9 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const feed = new URL('/rss.xml', siteUrl).href;
   const articles = await getArticles();
   const items = await Promise.all(
-    articles.map(async ({ id, data }) => {
+    articles.map(async (article) => {
+      const { id, data } = article;
+      const modified = modifiedOf(article);
       const people = await peopleOn(data.people, data.published);
       const countries = await countriesOn(data.countries, data.published);
       return {
@@ -23,8 +25,8 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
           ...people.map((person) => person.name),
           ...countries.map((country) => country.name),
         ],
-        ...(data.updated && {
-          customData: `<dcterms:modified>${isoWithOffset(data.updated, site.timeZone)}</dcterms:modified>`,
+        ...(modified && {
+          customData: `<dcterms:modified>${isoWithOffset(modified, site.timeZone)}</dcterms:modified>`,
         }),
       };
     }),

@@ -1,7 +1,7 @@
 /**
  * The seed article against its source report: every paragraph of the report is on the built page
  * word for word (typographic quotes aside), each photo caption and credit verbatim, and the body
- * holds nothing the report does not say.
+ * holds nothing the report does not say; its key-facts block only cites sentences of the report.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,10 @@ const bodyParagraphs = paragraphs.filter((paragraph) => paragraph !== captionBlo
 
 describe('the seed article is faithful to its source', () => {
   it('has every paragraph of the report, in order, and no other', () => {
-    const rendered = page.querySelectorAll('.prose p').map((p) => plain(textOf(p)));
+    // Paragraphs of the text itself, not of the explainer blocks placed in it.
+    const rendered = page
+      .querySelectorAll('.prose > p')
+      .map((p) => plain(textOf(p)));
     expect(rendered).toEqual(bodyParagraphs);
   });
 
@@ -40,6 +43,16 @@ describe('the seed article is faithful to its source', () => {
       expect(figures.some((figure) => figure.includes(caption)), caption).toBe(true);
       expect(figures.some((figure) => figure.includes(credits[index]!)), credits[index]).toBe(true);
     });
+  });
+
+  it('takes every key fact from a sentence of the report', () => {
+    const facts = page.querySelectorAll('.key-facts li');
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      const cite = decodeURIComponent(fact.querySelector('a')!.getAttribute('href')!.replace('#:~:text=', ''));
+      expect(source.replace(/\s+/g, ' ')).toContain(cite);
+      expect(cite).toContain(textOf(fact.querySelector('.figure')));
+    }
   });
 
   it('labels every photo as a placeholder', () => {

@@ -1,0 +1,68 @@
+/**
+ * Updates and corrections after publication. `updated` is a silent refresh (no note to readers);
+ * each entry of `updates` is a dated note shown on the page. The article's modified time is the
+ * latest of the two, so a correction published after the last refresh moves `dateModified` too.
+ */
+import { isAfter, parseWhen } from './dates';
+
+export interface ArticleUpdate {
+  /** Instant with UTC offset. */
+  time: string;
+  kind: 'update' | 'correction';
+  text: string;
+}
+
+export interface ChangeFacts {
+  published: string;
+  updated?: string | undefined;
+  updates?: readonly { time: string }[] | undefined;
+}
+
+/** The latest change after publication (`updated` or an update's time), or undefined when none. */
+export function lastModified(article: ChangeFacts): string | undefined {
+  const candidates = [article.updated, ...(article.updates ?? []).map((entry) => entry.time)].filter(
+    (value): value is string => value !== undefined,
+  );
+  return candidates.reduce<string | undefined>(
+    (latest, value) => (latest === undefined || isAfter(value, latest) ? value : latest),
+    undefined,
+  );
+}
+
+/** Newest first, as readers expect a list of changes; equal times keep the editor's order. */
+export function newestFirst<U extends { time: string }>(updates: readonly U[]): U[] {
+  return updates
+    .map((entry, index) => ({ entry, index, at: parseWhen(entry.time).start.getTime() }))
+    .sort((a, b) => b.at - a.at || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+export interface UpdateProblem {
+  field: string;
+  message: string;
+}
+
+/** An update must follow publication; two entries at the same time are likely a copy-paste slip. */
+export function updateProblems(article: ChangeFacts): UpdateProblem[] {
+  const problems: UpdateProblem[] = [];
+  const seen = new Map<number, number>();
+  (article.updates ?? []).forEach((entry, index) => {
+    if (isAfter(article.published, entry.time)) {
+      problems.push({
+        field: `updates[${index}].time`,
+        message: `"${entry.time}" is before "published" (${article.published}): an update comes after publication; correct the time`,
+      });
+    }
+    const at = parseWhen(entry.time).start.getTime();
+    const first = seen.get(at);
+    if (first !== undefined) {
+      problems.push({
+        field: `updates[${index}].time`,
+        message: `same time as updates[${first}]: give each update its own time, or merge the two`,
+      });
+    } else {
+      seen.set(at, index);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,346 @@
+/**
+ * The content model: every schema, documented field by field (the JSDoc is the editor's
+ * documentation), and the type source for the rest of the code (`z.infer`, `CollectionEntry`).
+ *
+ * Importable from plain Node (it needs only `astro/zod`), so `npm run check:content` validates
+ * with the very schemas the build uses. Schemas that point at other entries or at image files
+ * are factories taking {@link SchemaHelpers}: `src/content.config.ts` passes Astro's `reference()`
+ * and `image()`, the content checker passes stand-ins (src/lib/content-check-schemas.ts).
+ * Cross-entry rules (references exist, ids unique, files present) live in `src/lib/integrity.ts`.
+ */
+import type { reference, SchemaContext } from 'astro:content';
+import { z } from 'astro/zod';
+import { isWhen, parseWhen } from './lib/dates';
+
+/** What the schema factories take from the content layer. */
+export interface SchemaHelpers {
+  /** Astro's `reference('people')`: an id in the file, `{ collection, id }` in the data. */
+  reference: typeof reference;
+  /** Astro's `image()`: a path beside the entry, image metadata in the data. */
+  image: SchemaContext['image'];
+}
+
+/** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(a) === words(b);
+}
+
+const DATE_HELP =
+  "write it as a quoted ISO date such as '2025-09-04' (or '2025-09' / '2025' when only the month or year is known)";
+const INSTANT_HELP = "write it as a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00+02:00'";
+
+/** The message shown when a date is missing, unquoted or not a string. */
+function dateError(help: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input instanceof Date
+      ? `unquoted date: YAML turns it into a timestamp at UTC midnight; ${help}`
+      : issue.input === undefined || issue.input === null
+        ? `missing date: ${help}`
+        : `not a date: ${help}`;
+}
+
+/** Why a date string is refused, in the editor's terms. */
+function badDate(input: unknown, help: string): string {
+  const value = String(input);
+  if (value.trim() === '') return `missing date: ${help}`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value))
+    return `"${value}" has no UTC offset: ${help}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `"${value}" is not a real calendar date: ${help}`;
+  return `"${value}" is not a date: ${help}`;
+}
+
+/** A calendar date at the precision the source gives: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+export const calendarDate = z
+  .string({ error: dateError(DATE_HELP) })
+  .refine((value) => isWhen(value) && parseWhen(value).precision !== 'instant', {
+    error: (issue) => badDate(issue.input, DATE_HELP),
+  });
+
+/** An instant with an explicit UTC offset ('Z' or '+02:00'). */
+export const instant = z
+  .string({ error: dateError(INSTANT_HELP) })
+  .refine((value) => isWhen(value) && parseWhen(value).precision === 'instant', {
+    error: (issue) => badDate(issue.input, INSTANT_HELP),
+  });
+
+/** A calendar date or an instant: pages show exactly the precision given. */
+export const dateOrInstant = z
+  .string({ error: dateError(`${DATE_HELP}, or ${INSTANT_HELP}`) })
+  .refine(isWhen, {
+    error: (issue) => badDate(issue.input, `${DATE_HELP}, or ${INSTANT_HELP}`),
+  });
+
+/** A strict object: an unknown key (a typo) fails with its name instead of vanishing. */
+function fields<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check its spelling, or remove it`
+        : undefined,
+  });
+}
+
+/** Lower-case kebab-case identifier, used in URLs. */
+export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
+});
+
+/** Invisible characters that reorder text and can disguise what a reader sees. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Text shown to readers: never empty, no bidirectional control characters. */
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .refine((value) => !BIDI_CONTROLS.test(value), {
+    error: (issue) => {
+      const found = BIDI_CONTROLS.exec(String(issue.input))!;
+      return `contains an invisible bidirectional control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at position ${found.index + 1}: delete it`;
+    },
+  });
+
+/** Who a claim comes from, and how firmly. */
+export const claimSource = fields({
+  /** The outlet, institution or person, as the article names it: "Reuters", "the Elysee Palace". */
+  name: text,
+  /** Link to the original, when there is one. */
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  /** `said` (a statement by the person or body), `reported` (by an outlet), `confirmed` (officially). */
+  kind: z.enum(['said', 'reported', 'confirmed']),
+});
+
+/** One event of an article's timeline. Give `date`, or `after` for events the source does not date. */
+export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
+  fields({
+    /** Stable id, unique within the article; used in links (`#event-<id>`). Never change it once published. */
+    id: slugId,
+    /** When it happened, only as precisely as the source says: '2025', '2025-08' or '2025-08-18'. */
+    date: calendarDate.optional(),
+    /** For events the source does not date ("later"): the id of the event this one follows. */
+    after: slugId.optional(),
+    /** With `after`: the source places it later on the same day as that event ("later in the day"). */
+    sameDay: z.boolean().default(false),
+    /** Local clock time 'HH:MM', only when the source gives one; requires `timeZone`. */
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "write the time as 'HH:MM', 24-hour" })
+      .optional(),
+    /** IANA time zone of `time`, e.g. 'Europe/Paris'. */
+    timeZone: z.string().optional(),
+    /** The event was announced for the future and had not happened at publication. */
+    planned: z.boolean().default(false),
+    /** The article's main event: highlighted, and the reference point for "17 days before". At most one. */
+    main: z.boolean().default(false),
+    /** Short headline for the event. */
+    title: text,
+    /** One or two sentences of Markdown, in the article's words. */
+    body: text,
+    /** Where it happened, as the source names it. */
+    place: text.optional(),
+    /** People involved (ids of `content/people/*.yaml`). */
+    people: z.array(reference('people')).default([]),
+    /** Countries involved (ids of `content/countries.yaml`). */
+    countries: z.array(reference('countries')).default([]),
+    /** Who the claim comes from; omit when the article states it on its own authority. */
+    source: claimSource.optional(),
+  }).superRefine((event, ctx) => {
+    if (event.date === undefined && event.after === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `event "${event.id}" needs a "date" or an "after"`,
+      });
+    }
+    if (event.date !== undefined && event.after !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['after'],
+        message: `event "${event.id}" has both "date" and "after": keep one`,
+      });
+    }
+    if (event.sameDay && event.after === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sameDay'],
+        message: `event "${event.id}": "sameDay" needs "after"`,
+      });
+    }
+    if ((event.time === undefined) !== (event.timeZone === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: `event "${event.id}": "time" and "timeZone" go together`,
+      });
+    }
+    if (event.time !== undefined && (event.date === undefined || parseWhen(event.date).precision !== 'day')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['time'],
+        message: `event "${event.id}": a "time" needs a "date" with the day ('YYYY-MM-DD')`,
+      });
+    }
+    if (event.timeZone !== undefined && !isTimeZone(event.timeZone)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeZone'],
+        message: `event "${event.id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"`,
+      });
+    }
+  });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One photo of an article's gallery; the first is the lead image. */
+export const photo = ({ image, reference }: SchemaHelpers) =>
+  fields({
+    /** Stable id, unique within the article; used in links. */
+    id: slugId,
+    /** Image file beside the article, e.g. './macron-zelensky.jpg'. Remote URLs are refused. */
+    src: z.preprocess((path, ctx) => {
+      if (typeof path === 'string' && !path.startsWith('./') && !path.startsWith('../')) {
+        ctx.addIssue({
+          code: 'custom',
+          input: path,
+          message: `"${path}" is not a local file: put the image beside the article and write './name.jpg'`,
+        });
+      }
+      return path;
+    }, image()),
+    /** What the image shows, for readers who cannot see it. Not the caption. */
+    alt: text,
+    /** The caption, verbatim from the source. */
+    caption: text,
+    /** Photographer and agency exactly as written, e.g. 'Ludovic Marin / POOL / AFP'. */
+    credit: text,
+    /** Rights or licence note. */
+    rights: text,
+    /** People shown in the photo. */
+    people: z.array(reference('people')).default([]),
+    /** True when the file is a stand-in made here for a photo we hold no licence for. */
+    placeholder: z.boolean(),
+  }).superRefine((entry, ctx) => {
+    if (sameWords(entry.alt, entry.caption)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: `photo "${entry.id}": alt text repeats the caption; describe what the image shows`,
+      });
+    }
+    if (entry.placeholder && !/placeholder/i.test(entry.alt)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: `photo "${entry.id}": a placeholder's alt text must say it is a placeholder`,
+      });
+    }
+  });
+
+/** A publication the report cites. */
+export const citedSource = fields({
+  /** Name as the article writes it: 'Suspilne', 'Reuters', 'the Elysee Palace'. */
+  name: text,
+  /** How the article describes it, e.g. 'Ukrainian outlet'. */
+  description: text.optional(),
+  /** Link to the original, when there is one. */
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+});
+
+/** A note to readers about a change made after publication; the page lists them with their times. */
+export const articleUpdate = fields({
+  /** When the change was published: an instant with its UTC offset, e.g. '2025-09-05T08:00:00+01:00'. */
+  time: instant,
+  /** `update` (new information added) or `correction` (an error fixed; marked "Correction" on the page). */
+  kind: z.enum(['update', 'correction'], {
+    error: 'use "update" (new information) or "correction" (an error fixed)',
+  }),
+  /** What changed, in a sentence or two of Markdown; a correction says what was wrong. */
+  text,
+});
+
+/** An article: `content/articles/<slug>/index.md` (or `.mdx`). */
+export const article = (helpers: SchemaHelpers) =>
+  fields({
+    /** Headline. */
+    title: text,
+    /** One-sentence summary shown under the headline and in link previews. */
+    dek: text,
+    /** Place the story is reported from, e.g. 'Paris'. */
+    dateline: text,
+    /** Who wrote it. */
+    byline: text,
+    /** First publication: a calendar date or an instant with offset. */
+    published: dateOrInstant,
+    /** Last silent refresh (no note to readers), same format; must not be before `published`. */
+    updated: dateOrInstant.optional(),
+    /** Updates and corrections shown on the article; the latest also becomes its modified time. */
+    updates: z.array(articleUpdate).default([]),
+    /** Publications and institutions the report cites. */
+    sources: z.array(citedSource).default([]),
+    /** People in the story, in order of appearance. */
+    people: z.array(helpers.reference('people')).default([]),
+    /** Countries in the story. */
+    countries: z.array(helpers.reference('countries')).default([]),
+    /** The events behind the story. */
+    timeline: z.array(timelineEvent(helpers)).default([]),
+    /** Photos; the first is the lead image. */
+    gallery: z.array(photo(helpers)).default([]),
+    /** A draft shows in `npm run dev` with a "Draft" marker and never in a production build. */
+    draft: z.boolean().default(false),
+    /** Ids of people or countries whose mentions in the text should not be linked. */
+    unlinked: z.array(slugId).default([]),
+  });
+
+/** A role held from one date until another (or until now). */
+export const role = fields({
+  /** Title as readers know it: 'President of Ukraine'. */
+  title: text,
+  /** First day in the role. */
+  from: calendarDate,
+  /** Last day in the role; omit while it is held. */
+  until: calendarDate.optional(),
+});
+
+/** A person: `content/people/<id>.yaml`. */
+export const person = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
+  fields({
+    /** Name as the site writes it in English: 'Volodymyr Zelensky'. */
+    name: text,
+    /** Name in the person's own script, when it differs. */
+    nativeName: fields({
+      /** The name, e.g. 'Володимир Зеленський'. */
+      text,
+      /** BCP 47 language tag, e.g. 'uk' or 'ru'. */
+      lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "use a BCP 47 tag such as 'uk'" }),
+    }).optional(),
+    /** Roles over time; the page shows the one held on the article's date. */
+    roles: z.array(role).min(1, { error: 'give at least one role with its start date' }),
+    /** Country the person represents (id in `content/countries.yaml`). */
+    country: reference('countries'),
+    /** Other ways the text names the person: 'Zelensky'. */
+    aliases: z.array(text).default([]),
+  });
+
+/** One entry of `content/countries.yaml`. */
+export const country = fields({
+  /** ISO 3166-1 alpha-2 code, lower case: 'ua'. */
+  id: z.string().regex(/^[a-z]{2}$/, { error: "use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'" }),
+  /** Current English short name: 'United Kingdom'. */
+  name: text,
+  /** Other ways the text names the country: 'U.K.'. */
+  aliases: z.array(text).default([]),
+  /** Earlier names, each used for articles dated up to its `until`. */
+  formerNames: z.array(fields({ name: text, until: calendarDate })).default([]),
+});

@@ -1,0 +1,246 @@
+/**
+ * Synthetic content for the build-scale benchmark: N articles shaped like the real one (about
+ * 600 words, 5 timeline events, 3 photos, 4 people and 3 countries each) plus the people and
+ * countries they name, laid out like `content/`. Deterministic: the same N gives the same files.
+ * Everything it writes passes the content checks: every person or country the text names is
+ * listed in the frontmatter, and every role covers every date.
+ */
+import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+
+/** Same size as the real article's photos, so the image pipeline does the same work per photo. */
+export const PHOTO_SIZE = { width: 1600, height: 1000 } as const;
+export const PHOTOS_PER_ARTICLE = 3;
+export const EVENTS_PER_ARTICLE = 5;
+const PEOPLE_PER_ARTICLE = 4;
+const COUNTRIES_PER_ARTICLE = 3;
+
+/** Invented names, so that no real registry entry or common word can be matched by accident. */
+const FIRST = ['Ardan', 'Belka', 'Corvin', 'Dessa', 'Elmar', 'Fenna', 'Goran', 'Hilde', 'Ivor', 'Jorun'];
+const LAST = ['Vantrell', 'Oskerby', 'Maltravis', 'Quenwood', 'Brannock', 'Tessaly', 'Duvrane', 'Holloran'];
+const ROLES = ['Foreign Minister', 'Defence Minister', 'Special Envoy', 'Prime Minister', 'Trade Commissioner'];
+/** Real ISO codes; their names appear in the text only in articles that list them. */
+const COUNTRIES: [id: string, name: string][] = [
+  ['at', 'Austria'],
+  ['be', 'Belgium'],
+  ['cz', 'Czechia'],
+  ['dk', 'Denmark'],
+  ['ee', 'Estonia'],
+  ['fi', 'Finland'],
+  ['gr', 'Greece'],
+  ['hu', 'Hungary'],
+  ['ie', 'Ireland'],
+  ['lv', 'Latvia'],
+  ['pt', 'Portugal'],
+  ['se', 'Sweden'],
+];
+const WORDS = (
+  'officials talks agreement proposal delegation summit meeting negotiators framework guarantees ' +
+  'ministers statement briefing progress assurances package support security partners allies ' +
+  'discussion session council plan review timetable conditions response measures commitments ' +
+  'representatives envoys observers analysts reports figures terms draft text budget funding'
+).split(' ');
+const VERBS = (
+  'said reported announced confirmed discussed proposed rejected welcomed reviewed described ' +
+  'outlined questioned supported delayed presented considered'
+).split(' ');
+
+/** Small deterministic generator (mulberry32), so runs compare like with like. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Person {
+  id: string;
+  name: string;
+  role: string;
+  country: string;
+}
+
+export function syntheticPeople(): Person[] {
+  const people: Person[] = [];
+  for (const [i, last] of LAST.entries()) {
+    for (const [j, first] of FIRST.entries()) {
+      const name = `${first} ${last}`;
+      people.push({
+        id: name.toLowerCase().replace(/\s+/g, '-'),
+        name,
+        role: ROLES[(i + j) % ROLES.length]!,
+        country: COUNTRIES[(i * FIRST.length + j) % COUNTRIES.length]![0],
+      });
+    }
+  }
+  return people;
+}
+
+const slugOf = (index: number) => `synthetic-article-${String(index + 1).padStart(5, '0')}`;
+
+/** A sentence of filler news prose, with the given names woven in. */
+function sentence(next: () => number, names: readonly string[] = []): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const words = Array.from({ length: 14 + Math.floor(next() * 10) }, () => pick(WORDS));
+  words.splice(2, 0, pick(VERBS));
+  if (names.length > 0) words.splice(Math.min(5, words.length), 0, 'with', names.join(' and '));
+  const text = words.join(' ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+function yamlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** One article's index.md. `edit` adds a sentence: the "one article changed" build. */
+export function articleMarkdown(index: number, people: readonly Person[], edit = 0): string {
+  const next = random(index + 1);
+  const slug = slugOf(index);
+  const cast = Array.from({ length: PEOPLE_PER_ARTICLE }, (_, k) => people[(index * 3 + k) % people.length]!);
+  const lands = Array.from(
+    { length: COUNTRIES_PER_ARTICLE },
+    (_, k) => COUNTRIES[(index + k * 5) % COUNTRIES.length]!,
+  );
+  const published = new Date(Date.UTC(2024, 0, 1) + (index % 600) * 86_400_000);
+  const day = (offset: number) => isoDay(new Date(published.getTime() - offset * 86_400_000));
+  const title = `Talks in ${lands[0]![1]} on ${sentence(next).split(' ').slice(0, 4 + (index % 5)).join(' ').replace(/\.$/, '').toLowerCase()}`;
+  const dek = sentence(next, [cast[0]!.name]);
+  const events = [
+    { id: 'first-contacts', date: day(30), who: [cast[1]!], where: [lands[1]!] },
+    { id: 'draft-circulated', date: day(21), who: [cast[2]!], where: [lands[0]!] },
+    { id: 'envoys-respond', after: 'draft-circulated', who: [cast[3]!], where: [lands[2]!] },
+    { id: 'ministers-meet', date: day(7), who: [cast[0]!, cast[1]!], where: [lands[0]!, lands[1]!] },
+    { id: 'summit-held', date: day(0), main: true, who: [cast[0]!, cast[2]!], where: [lands[0]!] },
+  ];
+  const timeline = events
+    .map((event) =>
+      [
+        `  - id: ${event.id}`,
+        event.date ? `    date: '${event.date}'` : `    after: ${event.after}`,
+        event.main ? '    main: true' : undefined,
+        `    title: ${yamlString(sentence(next).split(' ').slice(0, 6).join(' ').replace(/\.$/, ''))}`,
+        `    body: ${yamlString(sentence(next, event.who.map((p) => p.name)))}`,
+        `    place: ${event.where[0]![1]}`,
+        `    people: [${event.who.map((p) => p.id).join(', ')}]`,
+        `    countries: [${event.where.map(([id]) => id).join(', ')}]`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .join('\n');
+  const gallery = Array.from({ length: PHOTOS_PER_ARTICLE }, (_, k) => {
+    const shown = cast[k]!;
+    return [
+      `  - id: photo-${k + 1}`,
+      `    src: ./${slug}-photo-${k + 1}.jpg`,
+      `    alt: ${yamlString(`Placeholder image standing in for a photo of ${shown.name}.`)}`,
+      `    caption: ${yamlString(`${shown.name} at the talks in ${lands[0]![1]}, ${day(0)}.`)}`,
+      '    credit: Synthetic Photo Agency',
+      '    rights: Generated for the benchmark.',
+      `    people: [${shown.id}]`,
+      '    placeholder: true',
+    ].join('\n');
+  }).join('\n');
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 12; p += 1) {
+    const names =
+      p < cast.length ? [cast[p]!.name] : p < cast.length + lands.length ? [lands[p - cast.length]![1]] : [];
+    paragraphs.push([sentence(next, names), sentence(next), sentence(next)].join(' '));
+  }
+  for (let e = 0; e < edit; e += 1) paragraphs.push(`Edited ${e + 1}: ${sentence(next)}`);
+  return `---
+title: ${yamlString(title)}
+dek: ${yamlString(dek)}
+dateline: ${lands[0]![1]}
+byline: Backstory staff
+published: '${day(0)}'
+sources:
+  - name: Synthetic Wire
+people: [${cast.map((p) => p.id).join(', ')}]
+countries: [${lands.map(([id]) => id).join(', ')}]
+timeline:
+${timeline}
+gallery:
+${gallery}
+---
+
+${paragraphs.join('\n\n')}
+`;
+}
+
+/** The article's Markdown body only: what the bare Astro baseline renders for the same article. */
+export function articleBody(index: number, people: readonly Person[], edit = 0): { title: string; body: string } {
+  const text = articleMarkdown(index, people, edit);
+  const end = text.indexOf('\n---\n', 4);
+  const title = /^title: '(.*)'$/m.exec(text)![1]!.replace(/''/g, "'");
+  return { title, body: text.slice(end + 5) };
+}
+
+/** Draws a few photo-like JPEGs (gradients, shapes and grain) once; articles get copies. */
+export async function makePhotos(dir: string, count = PHOTOS_PER_ARTICLE): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const next = random(1000 + k);
+    const { width, height } = PHOTO_SIZE;
+    const shapes = Array.from({ length: 24 }, () => {
+      const hue = Math.floor(next() * 360);
+      return `<ellipse cx="${Math.floor(next() * width)}" cy="${Math.floor(next() * height)}" rx="${80 + Math.floor(next() * 400)}" ry="${60 + Math.floor(next() * 300)}" fill="hsl(${hue} 45% ${30 + Math.floor(next() * 40)}%)" fill-opacity="0.55"/>`;
+    }).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${k * 90} 30% 70%)"/><stop offset="1" stop-color="hsl(${k * 90 + 40} 35% 25%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
+    const grain = await sharp({
+      create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 10 } },
+    })
+      .png()
+      .toBuffer();
+    const file = join(dir, `photo-${k + 1}.jpg`);
+    await sharp(Buffer.from(svg))
+      .blur(6)
+      .composite([{ input: await sharp(grain).blur(0.8).toBuffer(), blend: 'overlay' }])
+      .jpeg({ quality: 80 })
+      .toFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+/** Writes a whole content folder with `count` articles into `dir`. */
+export function writeContent(dir: string, count: number, photos: readonly string[]): void {
+  const people = syntheticPeople();
+  mkdirSync(join(dir, 'people'), { recursive: true });
+  for (const person of people) {
+    const country = COUNTRIES.find(([id]) => id === person.country)!;
+    writeFileSync(
+      join(dir, 'people', `${person.id}.yaml`),
+      `name: ${person.name}\nroles:\n  - title: ${person.role} of ${country[1]}\n    from: '2000-01-01'\ncountry: ${person.country}\n`,
+    );
+  }
+  writeFileSync(
+    join(dir, 'countries.yaml'),
+    COUNTRIES.map(([id, name]) => `- id: ${id}\n  name: ${name}\n`).join(''),
+  );
+  for (let index = 0; index < count; index += 1) {
+    const folder = join(dir, 'articles', slugOf(index));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'index.md'), articleMarkdown(index, people));
+    for (let k = 0; k < PHOTOS_PER_ARTICLE; k += 1) {
+      copyFileSync(photos[k % photos.length]!, join(folder, `${slugOf(index)}-photo-${k + 1}.jpg`));
+    }
+  }
+}
+
+/** Rewrites article `index` of a content folder with `edit` extra sentences. */
+export function editArticle(dir: string, index: number, edit = 1): string {
+  const file = join(dir, 'articles', slugOf(index), 'index.md');
+  writeFileSync(file, articleMarkdown(index, syntheticPeople(), edit));
+  return file;
+}
+
+export { slugOf };

@@ -1,0 +1,130 @@
+/**
+ * The MDX explainer blocks end to end: a fixture article using every block builds and renders
+ * them from its own frontmatter; a block that refers to a photo, event or person the article does
+ * not have (or cites a sentence it does not contain) fails the build with the file and line.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro';
+import { readPage } from '../helpers/dist';
+import { textOf } from '../helpers/render';
+import { expectFailure, runAstroAsync } from './support';
+
+const FIXTURE = join(projectRoot, 'tests/fixtures/mdx');
+const ARTICLE = 'articles/blocks-demo/index.mdx';
+
+describe('an MDX article using every block', () => {
+  let run: AstroRun;
+  beforeAll(() => {
+    run = runAstro('build', { content: FIXTURE });
+  });
+  afterAll(() => removeCopy(run.root));
+
+  const page = () => readPage(run.distDir, 'articles/blocks-demo/index.html');
+
+  it('builds', () => {
+    expect(run.status, run.output).toBe(0);
+  });
+
+  it('renders KeyFacts with each figure linked to the sentence it comes from', () => {
+    const facts = page().querySelectorAll('.key-facts li');
+    expect(facts.map((fact) => textOf(fact.querySelector('.figure')))).toEqual(['12', '3']);
+    expect(facts[0]!.querySelector('a')?.getAttribute('href')).toBe(
+      '#:~:text=Ministers%20from%2012%20countries%20met%20in%20Paris',
+    );
+  });
+
+  it('renders Quote with the speaker from the registry, role, occasion, date and outlet', () => {
+    const quote = page().querySelector('figure.quote')!;
+    expect(textOf(quote.querySelector('blockquote'))).toBe('We have an agreement.');
+    expect(textOf(quote.querySelector('figcaption'))).toBe(
+      'Ada Example, Foreign Minister of France, after the signing, September 4, 2025 (via Test Wire)',
+    );
+    expect(quote.querySelector('figcaption a')?.getAttribute('href')).toBe('/people/ada-example/');
+  });
+
+  it('renders Photo from the gallery with caption and credit, linking to its page', () => {
+    const figure = page().querySelector('.prose figure.photo')!;
+    expect(textOf(figure.querySelector('figcaption'))).toContain(
+      'Ada Example (l) greets Ben Example in Paris.',
+    );
+    expect(textOf(figure.querySelector('figcaption'))).toContain('Test Photographer / Test Agency');
+    expect(figure.querySelector('a')?.getAttribute('href')).toBe('/articles/blocks-demo/photos/ministers/');
+  });
+
+  it('renders TimelineExcerpt as the events from..to, without repeating the timeline anchors', () => {
+    const excerpt = page().querySelector('.prose .excerpt')!;
+    expect(excerpt.querySelectorAll('li.event h4, li.event h5').map((h) => textOf(h))).toEqual([
+      'Talks begin',
+      'Joint statement',
+    ]);
+    expect(excerpt.querySelectorAll('[id^="event-"]')).toHaveLength(0);
+    expect(page().querySelectorAll('#event-talks-begin')).toHaveLength(1);
+  });
+
+  it('renders Known as the two lists', () => {
+    const known = page().querySelector('.known')!;
+    expect(textOf(known)).toMatch(
+      /What we know.*Ministers met in Paris\..*What we don't know.*When the agreement takes effect\./,
+    );
+  });
+
+  it('adds no JavaScript for the blocks', () => {
+    const scripts = page().querySelectorAll('script:not([type="application/ld+json"])');
+    // Only the page's own enhancements (gallery lightbox, share button, mention cards), never the blocks.
+    for (const script of scripts) expect(script.textContent).not.toMatch(/KeyFacts|TimelineExcerpt|Quote/);
+  });
+});
+
+/** A copy of the fixture with `edit` applied to the MDX article. */
+function mutated(edit: (source: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-mdx-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  const file = join(dir, ARTICLE);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+const failures: [string, (source: string) => string, RegExp][] = [
+  [
+    'an unknown photo',
+    (s) => s.replace('<Photo id="ministers" />', '<Photo id="nobody" />'),
+    /index\.mdx:\d+ {2}<Photo id="nobody"> {2}unknown photo "nobody"/,
+  ],
+  [
+    'an unknown event',
+    (s) => s.replace('to="joint-statement"', 'to="no-such-event"'),
+    /index\.mdx:\d+ {2}<TimelineExcerpt to="no-such-event"> {2}unknown event/,
+  ],
+  [
+    'an unknown speaker',
+    (s) => s.replace('speaker="ada-example"', 'speaker="carl-example"'),
+    /index\.mdx:\d+ {2}<Quote speaker="carl-example"> {2}unknown person/,
+  ],
+  [
+    'a fact citing words the article does not contain',
+    (s) => s.replace('cite="3 of them signed the agreement"', 'cite="4 of them signed"'),
+    /index\.mdx:\d+ {2}<Fact cite="4 of them signed"> {2}the article's text does not contain this sentence/,
+  ],
+  [
+    'an unknown block',
+    (s) => s.replace('<Photo id="ministers" />', '<Gallery />'),
+    /index\.mdx:\d+ {2}<Gallery> {2}unknown block/,
+  ],
+  [
+    'an {expression}',
+    (s) => s.replace('Ben Example left Paris the next day.', 'Ben Example left {1 + 1} days later.'),
+    /index\.mdx:\d+ {2}\{expression\} {2}articles cannot run/,
+  ],
+];
+
+describe('a block that refers to something the article does not hold', () => {
+  for (const [name, edit, message] of failures) {
+    it.concurrent(`fails the build for ${name}, naming file and line`, async () => {
+      const run = await runAstroAsync('build', mutated(edit));
+      expectFailure(run, message);
+    });
+  }
+});
