@@ -90,19 +90,21 @@ export function remarkCheckBlocks() {
     };
 
     const visit = (node: Root | RootContent, parent: string | undefined) => {
-      if (node.type === 'mdxjsEsm')
+      // MDX node types are not in mdast's own type list.
+      const type: string = node.type;
+      if (type === 'mdxjsEsm')
         fail(
           node,
           'import/export  articles cannot import or export code: the blocks are available without imports',
         );
-      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
         fail(
           node,
           '{expression}  articles cannot run {expressions}: write text, or a block with plain "string" attributes',
         );
       }
       let name = parent;
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
         const element = node as unknown as JsxNode;
         name = element.name ?? '';
         const spec = BLOCKS[name];
