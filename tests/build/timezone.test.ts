@@ -23,5 +23,7 @@ describe('the build machine time zone', () => {
       'utf8',
     );
     expect(article).toContain('September 4, 2025');
+    removeCopy(west.root);
+    removeCopy(east.root);
   });
 });
