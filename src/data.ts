@@ -18,6 +18,7 @@ import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './
 import { markdownToHtml } from './lib/markdown';
 import { paths } from './lib/paths';
 import { lastModified, newestFirst, updateProblems } from './lib/updates';
+import { liveProblemsMessage } from './lib/content-check-live';
 import { mergeTimelines, orderEvents, type Placed } from './lib/timeline';
 import { site } from './site';
 
@@ -48,8 +49,13 @@ interface Content {
 
 let loaded: Promise<Content> | undefined;
 
-/** Loads and checks everything once; throws one error listing every problem found. */
+/**
+ * Loads and checks everything once; throws one error listing every problem found. In the dev
+ * server, a file that failed to reload since (see `liveProblems`) fails every page until fixed.
+ */
 function content(): Promise<Content> {
+  const live = liveProblemsMessage();
+  if (live) return Promise.reject(new Error(`Content problems:\n${live}`));
   loaded ??= (async () => {
     const [articles, people, countries] = await Promise.all([
       getCollection('articles'),
@@ -84,8 +90,10 @@ function content(): Promise<Content> {
         a.id.localeCompare(b.id),
     );
     return {
-      // Drafts are checked like everything else but published only by the dev server.
-      articles: articles.filter((article) => !article.data.draft || import.meta.env.DEV),
+      // Drafts are checked like everything else but published only by the dev server. By its
+      // mode, not `DEV`: `DEV` follows NODE_ENV, and a build run with NODE_ENV=test or
+      // development (a CI job, a test runner) would publish them.
+      articles: articles.filter((article) => !article.data.draft || import.meta.env.MODE === 'development'),
       people: new Map(people.map((entry) => [entry.id, entry])),
       countries: new Map(countries.map((entry) => [entry.id, entry])),
     };

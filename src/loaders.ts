@@ -6,7 +6,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleFileProblems, dataFileProblems, formatProblems, renderErrorMessage } from './lib/content-files';
+import {
+  articleFileProblems,
+  dataFileProblems,
+  formatProblems,
+  renderErrorMessage,
+} from './lib/content-files';
+import { recordWatcherError, recordWatcherReload } from './lib/content-check-live';
 
 function listFiles(base: string): string[] {
   const root = resolve(base);
@@ -27,9 +33,11 @@ type Check = (context: LoaderContext) => string;
 /**
  * Runs `before` on the folder listing, then the glob, then `after` on the loaded entries.
  * The glob loader only logs an entry that fails to render (and stores it without a body):
- * such errors are collected here and fail the load instead.
+ * such errors are collected here and fail the load instead. After start-up (the dev server's
+ * file watcher) they go to the terminal and to `liveProblems`, for the browser overlay.
+ * `base` is the folder as messages name it: 'content/articles'.
  */
-function checked(name: string, inner: Loader, before: Check, after: Check = () => ''): Loader {
+function checked(name: string, base: string, inner: Loader, before: Check, after: Check = () => ''): Loader {
   return {
     ...inner,
     name,
@@ -37,11 +45,23 @@ function checked(name: string, inner: Loader, before: Check, after: Check = () =
       const problems = before(context);
       if (problems) throw new Error(`Content files:\n${problems}`);
       const renderErrors: string[] = [];
+      let started = false;
       const logger = new Proxy(context.logger, {
         get(target, property, receiver) {
           if (property === 'error') {
             return (message: string) => {
-              renderErrors.push(renderErrorMessage(message));
+              if (!started) {
+                renderErrors.push(renderErrorMessage(message));
+                return;
+              }
+              target.error(message);
+              recordWatcherError(base, message, renderErrorMessage);
+            };
+          }
+          if (property === 'info') {
+            return (message: string) => {
+              target.info(message);
+              if (started) recordWatcherReload(base, message);
             };
           }
           const value = Reflect.get(target, property, receiver);
@@ -49,6 +69,7 @@ function checked(name: string, inner: Loader, before: Check, after: Check = () =
         },
       });
       await inner.load({ ...context, logger });
+      started = true;
       if (renderErrors.length > 0) throw new Error(`Content errors:\n${renderErrors.join('\n')}`);
       const late = after(context);
       if (late) throw new Error(`Content files:\n${late}`);
@@ -82,6 +103,7 @@ function missingImages({ store }: LoaderContext): string {
 export function articleLoader(base: string): Loader {
   return checked(
     'backstory-articles',
+    base.replace(/^\.\//, ''),
     glob({ base, pattern: '*/index.{md,mdx}', generateId: ({ entry }) => entry.split('/')[0]! }),
     () => formatProblems(articleFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
     missingImages,
@@ -92,6 +114,7 @@ export function articleLoader(base: string): Loader {
 export function personLoader(base: string): Loader {
   return checked(
     'backstory-people',
+    base.replace(/^\.\//, ''),
     glob({ base, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
     () => formatProblems(dataFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
   );

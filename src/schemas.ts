@@ -30,6 +30,14 @@ function sameWords(a: string, b: string): boolean {
   return words(a) === words(b);
 }
 
+/**
+ * Cross-field rules run even when another field of the entry failed (Zod skips them otherwise),
+ * so an editor sees every problem at once. The rules must then cope with any value.
+ */
+const evenWithOtherProblems = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
+
 const DATE_HELP =
   "write it as a quoted ISO date such as '2025-09-04' (or '2025-09' / '2025' when only the month or year is known)";
 const INSTANT_HELP = "write it as a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00+02:00'";
@@ -150,49 +158,54 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     /** Who the claim comes from; omit when the article states it on its own authority. */
     source: claimSource.optional(),
   }).superRefine((event, ctx) => {
+    const id = typeof event.id === 'string' ? event.id : '?';
     if (event.date === undefined && event.after === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: `event "${event.id}" needs a "date" or an "after"`,
+        message: `event "${id}" needs a "date" or an "after"`,
       });
     }
     if (event.date !== undefined && event.after !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['after'],
-        message: `event "${event.id}" has both "date" and "after": keep one`,
+        message: `event "${id}" has both "date" and "after": keep one`,
       });
     }
-    if (event.sameDay && event.after === undefined) {
+    if (event.sameDay === true && event.after === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['sameDay'],
-        message: `event "${event.id}": "sameDay" needs "after"`,
+        message: `event "${id}": "sameDay" needs "after"`,
       });
     }
     if ((event.time === undefined) !== (event.timeZone === undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeZone'],
-        message: `event "${event.id}": "time" and "timeZone" go together`,
+        message: `event "${id}": "time" and "timeZone" go together`,
       });
     }
-    if (event.time !== undefined && (event.date === undefined || parseWhen(event.date).precision !== 'day')) {
+    // A date that is not valid is reported on its own; only a valid one is checked for its day.
+    if (
+      event.time !== undefined &&
+      (event.date === undefined || (isWhen(event.date) && parseWhen(event.date).precision !== 'day'))
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['time'],
-        message: `event "${event.id}": a "time" needs a "date" with the day ('YYYY-MM-DD')`,
+        message: `event "${id}": a "time" needs a "date" with the day ('YYYY-MM-DD')`,
       });
     }
-    if (event.timeZone !== undefined && !isTimeZone(event.timeZone)) {
+    if (typeof event.timeZone === 'string' && !isTimeZone(event.timeZone)) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeZone'],
-        message: `event "${event.id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"`,
+        message: `event "${id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"`,
       });
     }
-  });
+  }, evenWithOtherProblems);
 
 function isTimeZone(name: string): boolean {
   try {
@@ -232,21 +245,23 @@ export const photo = ({ image, reference }: SchemaHelpers) =>
     /** True when the file is a stand-in made here for a photo we hold no licence for. */
     placeholder: z.boolean(),
   }).superRefine((entry, ctx) => {
-    if (sameWords(entry.alt, entry.caption)) {
+    const id = typeof entry.id === 'string' ? entry.id : '?';
+    const alt = typeof entry.alt === 'string' ? entry.alt : undefined;
+    if (alt !== undefined && typeof entry.caption === 'string' && sameWords(alt, entry.caption)) {
       ctx.addIssue({
         code: 'custom',
         path: ['alt'],
-        message: `photo "${entry.id}": alt text repeats the caption; describe what the image shows`,
+        message: `photo "${id}": alt text repeats the caption; describe what the image shows`,
       });
     }
-    if (entry.placeholder && !/placeholder/i.test(entry.alt)) {
+    if (entry.placeholder === true && alt !== undefined && !/placeholder/i.test(alt)) {
       ctx.addIssue({
         code: 'custom',
         path: ['alt'],
-        message: `photo "${entry.id}": a placeholder's alt text must say it is a placeholder`,
+        message: `photo "${id}": a placeholder's alt text must say it is a placeholder`,
       });
     }
-  });
+  }, evenWithOtherProblems);
 
 /** A publication the report cites. */
 export const citedSource = fields({

@@ -26,7 +26,17 @@ const isObject = (value: unknown): value is Raw =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const when = (value: unknown): string | undefined => (typeof value === 'string' && isWhen(value) ? value : undefined);
+/**
+ * A date as the editor meant it. An unquoted date is refused by the schema, but is still read here
+ * (YAML made it UTC midnight, or an instant) so that the rules comparing dates report as well.
+ */
+const when = (value: unknown): string | undefined => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  return typeof value === 'string' && isWhen(value) ? value : undefined;
+};
 const refs = (value: unknown) =>
   list(value)
     .filter((id): id is string => typeof id === 'string')
@@ -34,8 +44,14 @@ const refs = (value: unknown) =>
 /** An entry too broken to have an id keeps its place (indexes name fields) under an id no slug can take. */
 const stand = (index: number) => `#${index}`;
 
+export interface LenientFacts extends ArticleFacts {
+  updates: { time: string }[];
+  /** False when `published` is not a valid date: then nothing is compared with it. */
+  dated: boolean;
+}
+
 /** The article's frontmatter as `src/lib/integrity.ts` reads it, built from raw YAML without trusting it. */
-export function articleFacts(file: string, raw: Raw): ArticleFacts & { updates: { time: string }[] } {
+export function lenientFacts(file: string, raw: Raw): LenientFacts {
   const published = when(raw['published']);
   const instant = (value: unknown) => {
     const time = when(value);
@@ -43,6 +59,7 @@ export function articleFacts(file: string, raw: Raw): ArticleFacts & { updates: 
   };
   return {
     file,
+    dated: published !== undefined,
     // Without a valid publication date nothing can be compared with it: the schema reports the
     // date, and a far-future stand-in keeps every "after publication" rule quiet.
     published: published ?? '9999',
@@ -143,7 +160,7 @@ export function placeholderProblems(raw: Raw, body: string, bodyLine: number): R
     if (typeof value === 'string' && PLACEHOLDER.test(value)) {
       problems.push({
         field,
-        message: `still holds placeholder text from "npm run new" ("${value.length > 40 ? `${value.slice(0, 40)}...` : value}"): write it, or keep "draft: true"`,
+        message: 'still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"',
       });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, `${field}[${index}]`));
@@ -157,7 +174,7 @@ export function placeholderProblems(raw: Raw, body: string, bodyLine: number): R
       problems.push({
         field: 'body',
         line: bodyLine + index,
-        message: 'still holds placeholder text from "npm run new" (TODO): write it, or keep "draft: true"',
+        message: 'still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"',
       });
     }
   });
@@ -165,7 +182,10 @@ export function placeholderProblems(raw: Raw, body: string, bodyLine: number): R
 }
 
 /** Ids in `unlinked` that name no person or country: a typo would leave the mention linked. */
-export function unlinkedProblems(raw: Raw, known: { people: ReadonlySet<string>; countries: ReadonlySet<string> }) {
+export function unlinkedProblems(
+  raw: Raw,
+  known: { people: ReadonlySet<string>; countries: ReadonlySet<string> },
+) {
   return list(raw['unlinked']).flatMap((id, index): RuleProblem[] =>
     typeof id === 'string' && !known.people.has(id) && !known.countries.has(id)
       ? [
@@ -183,10 +203,10 @@ export function unlinkedProblems(raw: Raw, known: { people: ReadonlySet<string>;
  * article's date: pages show that role, and the build stops when there is none.
  */
 export function roleProblems(
-  facts: ArticleFacts,
+  facts: LenientFacts,
   people: ReadonlyMap<string, { file: string; roles: readonly DatedRole[] }>,
 ): RuleProblem[] {
-  if (facts.published === '9999') return [];
+  if (!facts.dated) return [];
   const fields: [string, string][] = [
     ...facts.people.map((ref, index): [string, string] => [ref.id, `people[${index}]`]),
     ...facts.timeline.flatMap((event, index) =>

@@ -82,7 +82,8 @@ export function splitFrontmatter(source: string): Frontmatter | undefined {
 /** `['timeline', 2, 'date']` -> `timeline[2].date`, the way problems name fields. */
 export function fieldName(path: DataPath): string {
   return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    (name, key) =>
+      typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
     '',
   );
 }

@@ -5,7 +5,9 @@
  * never depends on the build machine's TZ.
  */
 import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, format } from 'date-fns';
+// Per-function entry points: the package's index costs seconds to load in plain Node (check:content).
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 
 export type Precision = 'year' | 'month' | 'day' | 'instant';
 

@@ -65,7 +65,7 @@ export function remarkCheckBlocks() {
       const path = file.path ?? 'unknown file';
       let offset = 0;
       try {
-        offset = bodyLineOffset(readFileSync(path, 'utf8'));
+        offset = bodyLineOffset(readFileSync(path, 'utf8'), path);
       } catch {
         // Rendered from a string: body lines are file lines.
       }

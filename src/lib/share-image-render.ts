@@ -163,6 +163,8 @@ export async function fitText(
   };
   /** The layout at the largest size that fits, or undefined when even the smallest does not. */
   const layout = async (title: string, names: readonly string[]): Promise<TextLayout | undefined> => {
+    // Most titles fit at the largest size: try it alone first (2 Satori passes instead of ~7).
+    if (await fitsAt(title, names, TITLE_SIZES[0])) return { title, titleSize: TITLE_SIZES[0], names };
     // Smaller text always fits better: search the sizes (largest first) for the first that fits.
     let low = 0;
     let high = TITLE_SIZES.length - 1;

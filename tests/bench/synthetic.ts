@@ -5,7 +5,7 @@
  * Everything it writes passes the content checks: every person or country the text names is
  * listed in the frontmatter, and every role covers every date.
  */
-import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
@@ -19,7 +19,13 @@ const COUNTRIES_PER_ARTICLE = 3;
 /** Invented names, so that no real registry entry or common word can be matched by accident. */
 const FIRST = ['Ardan', 'Belka', 'Corvin', 'Dessa', 'Elmar', 'Fenna', 'Goran', 'Hilde', 'Ivor', 'Jorun'];
 const LAST = ['Vantrell', 'Oskerby', 'Maltravis', 'Quenwood', 'Brannock', 'Tessaly', 'Duvrane', 'Holloran'];
-const ROLES = ['Foreign Minister', 'Defence Minister', 'Special Envoy', 'Prime Minister', 'Trade Commissioner'];
+const ROLES = [
+  'Foreign Minister',
+  'Defence Minister',
+  'Special Envoy',
+  'Prime Minister',
+  'Trade Commissioner',
+];
 /** Real ISO codes; their names appear in the text only in articles that list them. */
 const COUNTRIES: [id: string, name: string][] = [
   ['at', 'Austria'],
@@ -110,7 +116,12 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
   );
   const published = new Date(Date.UTC(2024, 0, 1) + (index % 600) * 86_400_000);
   const day = (offset: number) => isoDay(new Date(published.getTime() - offset * 86_400_000));
-  const title = `Talks in ${lands[0]![1]} on ${sentence(next).split(' ').slice(0, 4 + (index % 5)).join(' ').replace(/\.$/, '').toLowerCase()}`;
+  const title = `Talks in ${lands[0]![1]} on ${sentence(next)
+    .split(' ')
+    .slice(0, 4 + (index % 5))
+    .join(' ')
+    .replace(/\.$/, '')
+    .toLowerCase()}`;
   const dek = sentence(next, [cast[0]!.name]);
   const events = [
     { id: 'first-contacts', date: day(30), who: [cast[1]!], where: [lands[1]!] },
@@ -126,7 +137,12 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
         event.date ? `    date: '${event.date}'` : `    after: ${event.after}`,
         event.main ? '    main: true' : undefined,
         `    title: ${yamlString(sentence(next).split(' ').slice(0, 6).join(' ').replace(/\.$/, ''))}`,
-        `    body: ${yamlString(sentence(next, event.who.map((p) => p.name)))}`,
+        `    body: ${yamlString(
+          sentence(
+            next,
+            event.who.map((p) => p.name),
+          ),
+        )}`,
         `    place: ${event.where[0]![1]}`,
         `    people: [${event.who.map((p) => p.id).join(', ')}]`,
         `    countries: [${event.where.map(([id]) => id).join(', ')}]`,
@@ -176,7 +192,11 @@ ${paragraphs.join('\n\n')}
 }
 
 /** The article's Markdown body only: what the bare Astro baseline renders for the same article. */
-export function articleBody(index: number, people: readonly Person[], edit = 0): { title: string; body: string } {
+export function articleBody(
+  index: number,
+  people: readonly Person[],
+  edit = 0,
+): { title: string; body: string } {
   const text = articleMarkdown(index, people, edit);
   const end = text.indexOf('\n---\n', 4);
   const title = /^title: '(.*)'$/m.exec(text)![1]!.replace(/''/g, "'");
@@ -196,7 +216,13 @@ export async function makePhotos(dir: string, count = PHOTOS_PER_ARTICLE): Promi
     }).join('');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${k * 90} 30% 70%)"/><stop offset="1" stop-color="hsl(${k * 90 + 40} 35% 25%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
     const grain = await sharp({
-      create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 10 } },
+      create: {
+        width,
+        height,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 10 },
+      },
     })
       .png()
       .toBuffer();
@@ -209,6 +235,17 @@ export async function makePhotos(dir: string, count = PHOTOS_PER_ARTICLE): Promi
     files.push(file);
   }
   return files;
+}
+
+/**
+ * The JPEG with a comment segment after its start marker: the same pixels, different bytes. Astro
+ * and the share-image cache key images by their bytes, so identical copies would be processed
+ * once for the whole site; real articles have photos of their own, and so must these.
+ */
+function tagged(jpeg: Buffer, text: string): Buffer {
+  const comment = Buffer.from(text, 'latin1');
+  const header = Buffer.from([0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, comment, jpeg.subarray(2)]);
 }
 
 /** Writes a whole content folder with `count` articles into `dir`. */
@@ -226,12 +263,17 @@ export function writeContent(dir: string, count: number, photos: readonly string
     join(dir, 'countries.yaml'),
     COUNTRIES.map(([id, name]) => `- id: ${id}\n  name: ${name}\n`).join(''),
   );
+  const photoBytes = new Map(photos.map((file) => [file, readFileSync(file)]));
   for (let index = 0; index < count; index += 1) {
     const folder = join(dir, 'articles', slugOf(index));
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'index.md'), articleMarkdown(index, people));
     for (let k = 0; k < PHOTOS_PER_ARTICLE; k += 1) {
-      copyFileSync(photos[k % photos.length]!, join(folder, `${slugOf(index)}-photo-${k + 1}.jpg`));
+      const photo = photoBytes.get(photos[k % photos.length]!)!;
+      writeFileSync(
+        join(folder, `${slugOf(index)}-photo-${k + 1}.jpg`),
+        tagged(photo, `${slugOf(index)} ${k + 1}`),
+      );
     }
   }
 }

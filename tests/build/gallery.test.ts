@@ -104,10 +104,10 @@ describe.each(withPhotos)('the article $slug', ({ slug, gallery }) => {
     }
   });
 
-  it('offers AVIF and WebP in several widths, with sizes', () => {
+  it('offers WebP in several widths, with sizes', () => {
     for (const link of links) {
       const sources = link.querySelectorAll('picture source');
-      expect(sources.map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+      expect(sources.map((source) => source.getAttribute('type'))).toEqual(['image/webp']);
       for (const source of sources) {
         expect(source.getAttribute('srcset')!.split(',').length).toBeGreaterThan(1);
         expect(source.getAttribute('sizes')).toBeTruthy();

@@ -1,0 +1,163 @@
+/**
+ * Build scale: our site on N synthetic articles, cold (empty caches), warm (caches kept, nothing
+ * changed) and after changing one article, against a bare Astro site of N Markdown pages built
+ * the same three ways. Wall time and peak memory of each `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
+import { bareSite, editBarePage } from './bare.ts';
+import { editArticle, makePhotos, writeContent } from './synthetic.ts';
+
+export const BUILD_KINDS = ['cold', 'warm', 'changed'] as const;
+export type BuildKind = (typeof BUILD_KINDS)[number];
+
+export interface BuildFigures {
+  /** Wall seconds of `astro build`, process start to exit. */
+  seconds: number;
+  /** Peak resident memory of the build process, MB. */
+  peakMB: number;
+  /** Pages and files Astro reports ("N page(s) built"). */
+  pages: number;
+  /** Images Astro generated in this build (not copied from its cache). */
+  imagesGenerated: number;
+  /** Share images drawn in this build (not read from the share-image cache); ours only. */
+  shareImagesDrawn?: number;
+  log: string;
+}
+
+export interface ScaleFigures {
+  articles: number;
+  ours: Record<BuildKind, BuildFigures>;
+  bare: Record<BuildKind, BuildFigures>;
+}
+
+const TIME = '/usr/bin/time';
+
+/** Peak RSS (kB) of a process and its children, from /proc: the fallback when GNU time is missing. */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
+    }
+  } catch {
+    // The process ended while being read.
+  }
+  return total;
+}
+
+/** Runs `astro build` in `root` with the project's Node, timed; output goes to `logFile`. */
+export async function timedBuild(
+  root: string,
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<BuildFigures> {
+  const astro = join(projectRoot, 'node_modules/.bin/astro');
+  const timeFile = `${logFile}.time`;
+  const useTime = existsSync(TIME);
+  const out = openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(
+    useTime ? TIME : astro,
+    useTime ? ['-f', '%e %M', '-o', timeFile, astro, 'build'] : ['build'],
+    {
+      cwd: root,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        // The project's Node 24 first, as npm scripts have it.
+        PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
+    },
+  );
+  let sampledKb = 0;
+  const sampler = useTime
+    ? undefined
+    : setInterval(() => (sampledKb = Math.max(sampledKb, treeRssKb(child.pid!))), 200);
+  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (sampler) clearInterval(sampler);
+  closeSync(out);
+  // eslint-disable-next-line no-control-regex
+  const log = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  if (status !== 0)
+    throw new Error(`astro build failed in ${root} (status ${status}); log: ${logFile}\n${log.slice(-3000)}`);
+  const peakKb = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split(/\s+/).at(-1)) : sampledKb;
+  return {
+    seconds,
+    peakMB: peakKb / 1024,
+    pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN),
+    imagesGenerated: [...log.matchAll(/▶ \/_astro\/\S+ \(before:/g)].length,
+    log: logFile,
+  };
+}
+
+function countFiles(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.jpg')).length : 0;
+}
+
+export interface ScaleOptions {
+  /** Where build logs go. */
+  logDir: string;
+  /** Called before each build, for progress output. */
+  onStep?: (step: string) => void;
+}
+
+let photos: Promise<string[]> | undefined;
+
+/** Cold, warm and one-article-changed builds of our site and of the bare baseline at `articles`. */
+export async function measureScale(articles: number, options: ScaleOptions): Promise<ScaleFigures> {
+  const { logDir, onStep = () => {} } = options;
+  mkdirSync(logDir, { recursive: true });
+  photos ??= makePhotos(mkdtempSync(join(tmpdir(), 'backstory-bench-photos-')));
+  const content = mkdtempSync(join(tmpdir(), 'backstory-bench-content-'));
+  onStep(`N=${articles}: writing ${articles} synthetic articles`);
+  writeContent(content, articles, await photos);
+  const root = projectCopy(content);
+  rmSync(content, { recursive: true, force: true });
+  // A share-image cache of this copy's own, so "cold" draws every image.
+  const ogCache = join(root, 'node_modules/.cache/backstory-og');
+  rmSync(join(root, 'node_modules/.cache'), { force: true });
+  const env = { BACKSTORY_OG_CACHE: ogCache };
+  const ours = {} as Record<BuildKind, BuildFigures>;
+  const bare = {} as Record<BuildKind, BuildFigures>;
+  try {
+    for (const kind of BUILD_KINDS) {
+      if (kind === 'changed') editArticle(join(root, 'content'), 0);
+      onStep(`N=${articles}: our site, ${kind} build`);
+      const before = countFiles(ogCache);
+      ours[kind] = await timedBuild(root, join(logDir, `ours-${articles}-${kind}.log`), env);
+      ours[kind].shareImagesDrawn = countFiles(ogCache) - before;
+    }
+  } finally {
+    removeCopy(root);
+  }
+  const bareRoot = bareSite(articles);
+  try {
+    for (const kind of BUILD_KINDS) {
+      if (kind === 'changed') editBarePage(bareRoot, 0);
+      onStep(`N=${articles}: bare Astro, ${kind} build`);
+      bare[kind] = await timedBuild(bareRoot, join(logDir, `bare-${articles}-${kind}.log`));
+    }
+  } finally {
+    removeCopy(bareRoot);
+  }
+  return { articles, ours, bare };
+}

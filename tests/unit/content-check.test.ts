@@ -1,0 +1,429 @@
+/**
+ * `checkContent` (src/lib/content-check.ts), the core of `npm run check:content`, on in-memory
+ * copies of the minimal fixture with one rule broken per test. Each expects the exact problem
+ * line an editor reads: `file:line  field  problem: how to fix`. (The Markdown body checks and
+ * the command itself run in tests/content/check.test.ts.)
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem, parseProblem, type ContentSource } from '../../src/lib/content-check';
+import { bodyLineOffset } from '../../src/lib/content-files';
+import { projectRoot } from '../helpers/astro';
+
+const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
+const ARTICLE = 'articles/sample-story/index.md';
+const FILE = `content/${ARTICLE}`;
+
+function readTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(join(root, path)).isFile()) {
+      files.set(
+        path.split('\\').join('/'),
+        /\.(md|mdx|yaml)$/.test(path) ? readFileSync(join(root, path), 'utf8') : '',
+      );
+    }
+  }
+  return files;
+}
+
+/** A copy of the minimal fixture to break; `lines()` checks it and returns the formatted problems. */
+class Tree {
+  readonly files: Map<string, string>;
+
+  constructor(root = MINIMAL) {
+    this.files = readTree(root);
+  }
+
+  replace(path: string, search: string, replacement: string): this {
+    const text = this.files.get(path)!;
+    expect(text.split(search), `"${search}" once in ${path}`).toHaveLength(2);
+    this.files.set(
+      path,
+      text.replace(search, () => replacement),
+    );
+    return this;
+  }
+
+  write(path: string, text: string): this {
+    this.files.set(path, text);
+    return this;
+  }
+
+  remove(path: string): this {
+    this.files.delete(path);
+    return this;
+  }
+
+  get source(): ContentSource {
+    return {
+      label: 'content',
+      files: [...this.files.keys()].sort(),
+      read: (path) => this.files.get(path)!,
+      exists: (path) => this.files.has(path),
+    };
+  }
+
+  async lines(): Promise<string[]> {
+    return (await checkContent(this.source)).problems.map(formatProblem);
+  }
+}
+
+const tree = () => new Tree();
+/** The fixture's line number of the first line containing `text`. */
+const lineOf = (t: Tree, path: string, text: string) =>
+  t.files
+    .get(path)!
+    .split('\n')
+    .findIndex((line) => line.includes(text)) + 1;
+
+describe('checkContent on valid content', () => {
+  it('finds nothing wrong with the minimal fixture and counts what it checked', async () => {
+    const report = await checkContent(tree().source);
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toEqual({ articles: 1, people: 2, countries: 2 });
+  });
+
+  it('finds nothing wrong with the real content', async () => {
+    const report = await checkContent(new Tree(join(projectRoot, 'content')).source);
+    expect(report.problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('schema problems, with file, line and field', () => {
+  it('an unknown key names the key on its own line', async () => {
+    const t = tree().replace(ARTICLE, 'dateline: Paris\n', 'dateline: Paris\nsubtitle: An extra key\n');
+    expect(await t.lines()).toEqual([
+      `${FILE}:5  subtitle  unknown field "subtitle": check its spelling, or remove it`,
+    ]);
+  });
+
+  it('an unquoted date says why and how to write it', async () => {
+    const t = tree().replace(ARTICLE, "published: '2025-09-04'", 'published: 2025-09-04');
+    const [line] = await t.lines();
+    expect(line).toMatch(
+      /^content\/articles\/sample-story\/index\.md:6 {2}published {2}unquoted date: YAML turns it into a timestamp at UTC midnight; write it as a quoted ISO date such as '2025-09-04'/,
+    );
+  });
+
+  it('a missing required field says which field to add', async () => {
+    const t = tree().replace(ARTICLE, 'byline: Backstory staff\n', '');
+    expect(await t.lines()).toEqual([
+      `${FILE}:2  byline  missing: add "byline" (text); see "Adding an article" in README.md`,
+    ]);
+  });
+
+  it('a boolean written as "yes" asks for true or false', async () => {
+    const t = tree().replace(ARTICLE, 'placeholder: false', 'placeholder: yes');
+    expect(await t.lines()).toEqual([
+      `${FILE}:30  gallery[0].placeholder  expected true or false, got "yes": write true or false, without quotes`,
+    ]);
+  });
+
+  it('an impossible timeline date points at the event line', async () => {
+    const t = tree().replace(ARTICLE, "date: '2025-09-01'", "date: '2025-02-30'");
+    const [line] = await t.lines();
+    expect(line).toMatch(
+      /^content\/articles\/sample-story\/index\.md:11 {2}timeline\[0\]\.date {2}"2025-02-30" is not a real calendar date/,
+    );
+  });
+
+  it('a YAML syntax error names its line and stops only that file', async () => {
+    const t = tree()
+      .replace(ARTICLE, 'dateline: Paris', 'dateline: Paris: France')
+      .replace('people/ben-example.yaml', 'country: gb', 'country: zz');
+    expect(await t.lines()).toEqual([
+      `${FILE}:4  -  YAML syntax: Nested mappings are not allowed in compact mappings: check the indentation, and quote text that contains ": " or starts with a symbol`,
+      'content/people/ben-example.yaml:5  country  unknown country "zz": add it to content/countries.yaml or fix the id',
+    ]);
+  });
+
+  it('a file without frontmatter says how to start one', async () => {
+    const t = tree().write(ARTICLE, 'Just text.\n');
+    expect(await t.lines()).toEqual([
+      `${FILE}:1  -  has no frontmatter: start the file with a "---" line, the fields, and another "---" line`,
+    ]);
+  });
+});
+
+describe('photos', () => {
+  it('a missing image file names the expected path', async () => {
+    const t = tree().remove('articles/sample-story/photo.jpg');
+    expect(await t.lines()).toEqual([
+      `${FILE}:24  gallery[0].src  image file "./photo.jpg" not found (expected content/articles/sample-story/photo.jpg): put the photo beside the article or fix the path`,
+    ]);
+  });
+
+  it('alt text that repeats the caption (case and punctuation aside) is refused', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      'alt: Two ministers shaking hands in front of flags.',
+      'alt: ada example (l) greets Ben Example in Paris',
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:25  gallery[0].alt  photo "ministers": alt text repeats the caption; describe what the image shows`,
+    ]);
+  });
+});
+
+describe('timeline', () => {
+  it('an unplanned event after publication', async () => {
+    const t = tree().replace(ARTICLE, "date: '2025-09-01'", "date: '2025-09-10'");
+    expect(await t.lines()).toEqual([
+      `${FILE}:11  timeline[0].date  event "talks-begin" is dated 2025-09-10, after the article's publication (2025-09-04): mark it "planned: true" or correct the date`,
+    ]);
+  });
+
+  it('dated events listed out of time order', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      'gallery:\n',
+      "  - id: earlier\n    date: '2025-08-20'\n    title: Earlier talks\n    body: Officials met.\ngallery:\n",
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:23  timeline[2].date  event "earlier" (2025-08-20) is listed below "talks-begin" (2025-09-01): keep the timeline oldest first; move it up`,
+    ]);
+  });
+
+  it('an undated event listed above the event it follows', async () => {
+    const t = tree()
+      .replace(ARTICLE, 'after: talks-begin', 'after: wrap-up')
+      .replace(
+        ARTICLE,
+        'gallery:\n',
+        "  - id: wrap-up\n    date: '2025-09-02'\n    title: Wrap-up\n    body: Talks ended.\ngallery:\n",
+      );
+    expect(await t.lines()).toEqual([
+      `${FILE}:18  timeline[1].after  event "joint-statement" follows "wrap-up", which is listed below it: move it below "wrap-up"`,
+    ]);
+  });
+
+  it('a planned event dated before publication', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      "    date: '2025-09-01'\n",
+      "    date: '2025-09-01'\n    planned: true\n",
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:12  timeline[0].planned  event "talks-begin" is "planned" but dated 2025-09-01, before the article's publication (2025-09-04): remove "planned: true" if it happened, or correct the date`,
+    ]);
+  });
+
+  it('a duplicate event id gets a fix as well', async () => {
+    const t = tree()
+      .replace(ARTICLE, 'id: joint-statement', 'id: talks-begin')
+      .replace(ARTICLE, 'after: talks-begin', "date: '2025-09-02'");
+    expect(await t.lines()).toEqual([
+      `${FILE}:17  timeline[1].id  duplicate event id "talks-begin" (also timeline[0]): give each event its own id`,
+    ]);
+  });
+});
+
+describe('people and countries', () => {
+  it('a registered person named in the text but not listed', async () => {
+    const t = tree()
+      .replace(ARTICLE, 'people: [ada-example, ben-example]\ncountries', 'people: [ada-example]\ncountries')
+      .replace(
+        ARTICLE,
+        'Ministers met in Paris on Sept. 4.',
+        'Ministers met in Paris on Sept. 4. Ben Example spoke.',
+      );
+    expect(await t.lines()).toEqual([
+      `${FILE}:7  people  the text names "Ben Example" but "people" does not list "ben-example": add it`,
+    ]);
+  });
+
+  it('an unknown person id', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      'people: [ada-example, ben-example]\ncountries',
+      'people: [ada-example, nobody]\ncountries',
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:7  people[1]  unknown person "nobody": add it to content/people/<id>.yaml or fix the id`,
+    ]);
+  });
+
+  it('a listed person with no role on the article date', async () => {
+    const t = tree().replace('people/ben-example.yaml', "from: '2024-07-05'", "from: '2025-10-01'");
+    expect(await t.lines()).toEqual([
+      `${FILE}:7  people[1]  content/people/ben-example.yaml: no role covers 2025-09-04; add one to "roles" with its "from" date`,
+    ]);
+  });
+
+  it('an id in "unlinked" that names nobody', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      'countries: [fr, gb]\n',
+      'countries: [fr, gb]\nunlinked: [ada-exmaple]\n',
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:9  unlinked[0]  "ada-exmaple" is not the id of a person or country: fix the id, or remove it`,
+    ]);
+  });
+
+  it('a duplicate country id, and a country with a bad id', async () => {
+    const t = tree().write(
+      'countries.yaml',
+      '- id: fr\n  name: France\n- id: GB\n  name: United Kingdom\n- id: fr\n  name: France again\n',
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:8  countries[1]  unknown country "gb": add it to content/countries.yaml or fix the id`,
+      `${FILE}:21  timeline[1].countries[0]  unknown country "gb": add it to content/countries.yaml or fix the id`,
+      "content/countries.yaml:3  [1].id  use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'",
+      'content/countries.yaml:5  [2].id  duplicate country id "fr" (also [0], line 1): keep one',
+      'content/people/ben-example.yaml:5  country  unknown country "gb": add it to content/countries.yaml or fix the id',
+    ]);
+  });
+});
+
+describe('length limits', () => {
+  it('a title over 70 and a dek over 200 characters, saying why', async () => {
+    const t = tree()
+      .replace(
+        ARTICLE,
+        'title: Ministers meet in Paris',
+        `title: ${'Ministers meet in Paris '.repeat(3).trim()}`,
+      )
+      .replace(
+        ARTICLE,
+        'dek: A short fixture article used by the content tests.',
+        `dek: ${'A short fixture article. '.repeat(9).trim()}`,
+      );
+    expect(await t.lines()).toEqual([
+      `${FILE}:2  title  is 71 characters; search results and link previews show about 70: shorten it to 70 or fewer`,
+      `${FILE}:3  dek  is 224 characters; link previews show about 200: shorten it to 200 or fewer`,
+    ]);
+  });
+
+  it('counts characters, not bytes: 70 Cyrillic letters pass', async () => {
+    const t = tree().replace(ARTICLE, 'title: Ministers meet in Paris', `title: ${'Ж'.repeat(70)}`);
+    expect(await t.lines()).toEqual([]);
+  });
+});
+
+describe('files the loaders would skip', () => {
+  it('lists every one: underscore draft folder, loose file, duplicate slug, bad person file, stray file', async () => {
+    const article = tree().files.get(ARTICLE)!;
+    const t = tree()
+      .write('articles/_draft/index.md', article)
+      .write('articles/foo.md', article)
+      .write('articles/sample-story/index.mdx', article)
+      .write('people/Bad.yml', 'name: Bad\n')
+      .write('countries.yml', '- id: fr\n  name: France\n');
+    expect(await t.lines()).toEqual([
+      'content/articles/_draft/index.md  -  folder "_draft" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")',
+      'content/articles/foo.md  -  is not loaded: an article is <slug>/index.md or <slug>/index.mdx',
+      'content/articles/sample-story/  -  has sample-story/index.md and sample-story/index.mdx: two articles with the id "sample-story"; keep one',
+      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md, people/<id>.yaml and countries.yaml; move or remove it',
+      'content/people/Bad.yml  -  is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
+    ]);
+  });
+
+  it('a missing countries.yaml', async () => {
+    expect(await tree().remove('countries.yaml').lines()).toContain(
+      'content/countries.yaml  -  is missing: list the countries there, one "- id: ua" entry each',
+    );
+  });
+});
+
+describe('updates and corrections', () => {
+  const withUpdates = (entries: string) =>
+    tree().replace(ARTICLE, "published: '2025-09-04'\n", `published: '2025-09-04'\nupdates:\n${entries}`);
+
+  it('accepts an update and a correction after publication', async () => {
+    const t = withUpdates(
+      "  - time: '2025-09-05T10:00:00+01:00'\n    kind: correction\n    text: Fixed a name.\n  - time: '2025-09-04T18:00:00+01:00'\n    kind: update\n    text: Added the statement.\n",
+    );
+    expect(await t.lines()).toEqual([]);
+  });
+
+  it('refuses one before publication, a repeated time, a wrong kind and a time without offset', async () => {
+    const t = withUpdates(
+      "  - time: '2025-09-03T10:00:00+01:00'\n    kind: update\n    text: Too early.\n" +
+        "  - time: '2025-09-03T10:00:00+01:00'\n    kind: erratum\n    text: Same time.\n" +
+        "  - time: '2025-09-05T10:00:00'\n    kind: update\n    text: No offset.\n",
+    );
+    const lines = await t.lines();
+    expect(lines).toEqual([
+      `${FILE}:8  updates[0].time  "2025-09-03T10:00:00+01:00" is before "published" (2025-09-04): an update comes after publication; correct the time`,
+      `${FILE}:11  updates[1].time  "2025-09-03T10:00:00+01:00" is before "published" (2025-09-04): an update comes after publication; correct the time`,
+      `${FILE}:11  updates[1].time  same time as updates[0]: give each update its own time, or merge the two`,
+      `${FILE}:12  updates[1].kind  use "update" (new information) or "correction" (an error fixed)`,
+      expect.stringMatching(/:14 {2}updates\[2\]\.time {2}"2025-09-05T10:00:00" has no UTC offset/),
+    ]);
+  });
+});
+
+describe('placeholders from "npm run new"', () => {
+  it('are refused once the article is no longer a draft, and allowed in a draft', async () => {
+    const published = tree()
+      .replace(ARTICLE, 'dateline: Paris', "dateline: 'TODO: the city'")
+      .replace(ARTICLE, 'Ministers met in Paris on Sept. 4.', 'TODO: the article.');
+    expect(await published.lines()).toEqual([
+      `${FILE}:4  dateline  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"`,
+      `${FILE}:33  body  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"`,
+    ]);
+    const draft = published.replace(
+      ARTICLE,
+      'byline: Backstory staff\n',
+      'byline: Backstory staff\ndraft: true\n',
+    );
+    expect(await draft.lines()).toEqual([]);
+  });
+});
+
+describe('every problem at once', () => {
+  it('reports problems of several kinds in several files in one pass, in file and line order', async () => {
+    const t = tree()
+      .replace(ARTICLE, 'title: Ministers meet in Paris', `title: ${'Long headline '.repeat(6)}`)
+      .replace(ARTICLE, "date: '2025-09-01'", "date: '2025-09-10'")
+      .replace(ARTICLE, 'placeholder: false', 'placeholder: yes')
+      .replace(
+        ARTICLE,
+        'people: [ada-example, ben-example]\ncountries',
+        'people: [ada-example, nobody]\ncountries',
+      )
+      .remove('articles/sample-story/photo.jpg')
+      .replace('people/ada-example.yaml', 'country: fr', 'country: zz');
+    const lines = await t.lines();
+    expect(lines.map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual([
+      `${FILE}:2  title`,
+      `${FILE}:7  people[1]`,
+      `${FILE}:11  timeline[0].date`,
+      `${FILE}:24  gallery[0].src`,
+      `${FILE}:30  gallery[0].placeholder`,
+      'content/people/ada-example.yaml:5  country',
+    ]);
+  });
+});
+
+describe('problem lines', () => {
+  it('format as file:line  field  message and read back', () => {
+    const problem = { file: FILE, line: 12, field: 'timeline[0].date', message: 'is wrong: fix it' };
+    expect(formatProblem(problem)).toBe(`${FILE}:12  timeline[0].date  is wrong: fix it`);
+    expect(parseProblem(formatProblem(problem))).toEqual(problem);
+    expect(formatProblem({ file: 'content/articles/', field: '-', message: 'holds no articles' })).toBe(
+      'content/articles/  -  holds no articles',
+    );
+  });
+
+  it('count body lines from the first line Astro hands to remark', () => {
+    const source = '---\ntitle: x\n---\n\n\nFirst paragraph.\n';
+    // Markdown: the body is trimmed, so its line 1 is file line 6.
+    expect(bodyLineOffset(source, 'a/index.md')).toBe(5);
+    // MDX is compiled with the frontmatter blanked out: its lines are file lines.
+    expect(bodyLineOffset(source, 'a/index.mdx')).toBe(0);
+  });
+});
+
+// Keep the helper honest: the line numbers above are the fixture's.
+describe('the fixture lines the expectations use', () => {
+  it('are where the tests say', () => {
+    const t = tree();
+    expect(lineOf(t, ARTICLE, 'people: [ada-example, ben-example]')).toBe(7);
+    expect(lineOf(t, ARTICLE, "date: '2025-09-01'")).toBe(11);
+    expect(lineOf(t, ARTICLE, 'src: ./photo.jpg')).toBe(24);
+  });
+});

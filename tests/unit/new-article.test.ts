@@ -1,0 +1,96 @@
+/**
+ * The article `npm run new` writes (src/cli/article-template.ts): every field there, valid as it
+ * stands, a draft, and refused by the content check once published with its TODOs left in.
+ * (The command itself, the placeholder photo and a real build: tests/content/scaffold.test.ts.)
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { articleTemplate, quoted } from '../../src/cli/article-template';
+import { checkContent, formatProblem } from '../../src/lib/content-check';
+import { articleSchema } from '../../src/lib/content-check-schemas';
+import { splitFrontmatter } from '../../src/lib/content-check-yaml';
+import { projectRoot } from '../helpers/astro';
+
+const TODAY = '2025-09-04';
+const text = articleTemplate({ headline: 'Leaders meet in Paris', today: TODAY, photo: 'lead.jpg' });
+const frontmatter = parse(splitFrontmatter(text)!.yaml) as Record<string, any>;
+
+/** The minimal fixture plus the scaffolded article, as the content check reads a folder. */
+function withScaffold(article: string) {
+  const root = join(projectRoot, 'tests/fixtures/minimal');
+  const files = new Map<string, string>();
+  for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(join(root, path)).isFile()) files.set(path, readFileSync(join(root, path), 'utf8'));
+  }
+  files.set('articles/leaders-meet-in-paris/index.md', article);
+  files.set('articles/leaders-meet-in-paris/lead.jpg', '');
+  return {
+    label: 'content',
+    files: [...files.keys()].sort(),
+    read: (path: string) => files.get(path)!,
+    exists: (path: string) => files.has(path),
+  };
+}
+
+describe('the new-article template', () => {
+  it('is a draft, published today, with the headline as its title', () => {
+    expect(frontmatter['draft']).toBe(true);
+    expect(frontmatter['published']).toBe(TODAY);
+    expect(frontmatter['title']).toBe('Leaders meet in Paris');
+  });
+
+  it('has every article, event and photo field (the optional dates as commented examples)', () => {
+    const schema = articleSchema({ dir: 'articles/x', label: 'content', exists: () => true });
+    const articleFields = Object.keys(schema.shape);
+    expect(Object.keys(frontmatter).sort()).toEqual(articleFields.filter((key) => key !== 'updated').sort());
+    expect(text).toMatch(/^# updated: '2025-09-04T18:00:00\+01:00'/m);
+    expect(text).toMatch(/^#\s+- time: '2025-09-04T18:00:00\+01:00'\n#\s+kind: correction/m);
+    const event = frontmatter['timeline'][0];
+    expect(Object.keys(event).sort()).toEqual(
+      ['body', 'countries', 'date', 'id', 'main', 'people', 'place', 'planned', 'source', 'title'].sort(),
+    );
+    expect(text).toMatch(/"after: main-event" instead of "date" \(and "sameDay: true"/);
+    const photo = frontmatter['gallery'][0];
+    expect(Object.keys(photo).sort()).toEqual(
+      ['alt', 'caption', 'credit', 'id', 'people', 'placeholder', 'rights', 'src'].sort(),
+    );
+    expect(photo).toMatchObject({ src: './lead.jpg', placeholder: true });
+  });
+
+  it('passes the content check as a draft', async () => {
+    const report = await checkContent(withScaffold(text));
+    expect(report.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('is refused, field by field, once published with its TODOs', async () => {
+    const report = await checkContent(withScaffold(text.replace(/^draft: true$/m, 'draft: false')));
+    const fields = report.problems.map((problem) => problem.field);
+    expect(fields).toEqual([
+      'dek',
+      'dateline',
+      'sources[0].name',
+      'sources[0].description',
+      'timeline[0].title',
+      'timeline[0].body',
+      'timeline[0].place',
+      'timeline[0].source.name',
+      'gallery[0].alt',
+      'gallery[0].caption',
+      'gallery[0].credit',
+      'gallery[0].rights',
+      'body',
+    ]);
+    expect(new Set(report.problems.map((problem) => problem.message))).toEqual(
+      new Set(['still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"']),
+    );
+  });
+
+  it('quotes any headline so YAML reads it back exactly', () => {
+    for (const headline of ["Zelensky: 'never' # ruled out", '2025-09-04', 'yes', 'Зеленський у Парижі']) {
+      expect(parse(`title: ${quoted(headline)}`)).toEqual({ title: headline });
+    }
+    expect(quoted('  two\n lines  ')).toBe("'two lines'");
+  });
+});
