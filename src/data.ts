@@ -19,7 +19,7 @@ import { markdownToHtml } from './lib/markdown';
 import { paths } from './lib/paths';
 import { lastModified, newestFirst, updateProblems } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
-import { mergeTimelines, orderEvents, type Placed } from './lib/timeline';
+import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from './lib/timeline';
 import { site } from './site';
 
 export type Article = CollectionEntry<'articles'>;
@@ -67,8 +67,16 @@ function content(): Promise<Content> {
       countries: new Set(countries.map((entry) => entry.id)),
     };
     const mentionables: Mentionable[] = [
-      ...people.map((entry) => ({ kind: 'person' as const, id: entry.id, names: [entry.data.name, ...entry.data.aliases] })),
-      ...countries.map((entry) => ({ kind: 'country' as const, id: entry.id, names: [entry.data.name, ...entry.data.aliases] })),
+      ...people.map((entry) => ({
+        kind: 'person' as const,
+        id: entry.id,
+        names: [entry.data.name, ...entry.data.aliases],
+      })),
+      ...countries.map((entry) => ({
+        kind: 'country' as const,
+        id: entry.id,
+        names: [entry.data.name, ...entry.data.aliases],
+      })),
     ];
     const problems: ContentProblem[] = [
       ...people.flatMap((entry) =>
@@ -170,8 +178,25 @@ export interface EventView extends Omit<Placed<TimelineEvent>, 'people' | 'count
   countries: CountryOnDate[];
 }
 
+/**
+ * Timelines are worked out once per article and build: every page of an article, every share
+ * image and every person and country page asks again, and at 1,000 articles re-rendering every
+ * event body for each person page made the build quadratic (see README, Benchmark).
+ */
+const timelines = new WeakMap<Article, Promise<EventView[]>>();
+let merged: Promise<MergedEvent<EventView>[]> | undefined;
+
 /** The article's timeline in time order, ready to render. */
-export async function timelineOf(article: Article): Promise<EventView[]> {
+export function timelineOf(article: Article): Promise<EventView[]> {
+  let timeline = timelines.get(article);
+  if (!timeline) {
+    timeline = buildTimeline(article);
+    timelines.set(article, timeline);
+  }
+  return timeline;
+}
+
+async function buildTimeline(article: Article): Promise<EventView[]> {
   const ordered = orderEvents(article.data.timeline);
   const main = ordered.find((event) => event.main);
   const mainDay = main && knownDay(main);
@@ -191,9 +216,10 @@ export async function timelineOf(article: Article): Promise<EventView[]> {
 }
 
 /** Every article's events in one timeline, newest telling first where two articles share an event id. */
-export async function mergedTimeline() {
-  const articles = await getArticles();
-  return mergeTimelines<EventView>(await Promise.all(articles.map(timelineOf)));
+export function mergedTimeline(): Promise<MergedEvent<EventView>[]> {
+  merged ??= (async () =>
+    mergeTimelines<EventView>(await Promise.all((await getArticles()).map(timelineOf))))();
+  return merged;
 }
 
 /** Everyone in the registry, by name. */
@@ -203,7 +229,9 @@ export async function getPeople(): Promise<Person[]> {
 
 /** Every country in the registry, by name. */
 export async function getCountries(): Promise<Country[]> {
-  return [...(await content()).countries.values()].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+  return [...(await content()).countries.values()].sort((a, b) =>
+    a.data.name.localeCompare(b.data.name, 'en'),
+  );
 }
 
 /** The articles (newest first) and timeline events (latest first) that involve a person or country. */
@@ -227,7 +255,13 @@ export async function entitiesOf(article: Article, mentionKeys: readonly string[
   const linked = (kind: EntityKind) =>
     ids(mentionKeys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)));
   const listed = (refs: readonly { id: string }[], kind: EntityKind) =>
-    ids(byAppearance(refs.map((ref) => ref.id), kind, mentionKeys));
+    ids(
+      byAppearance(
+        refs.map((ref) => ref.id),
+        kind,
+        mentionKeys,
+      ),
+    );
   return {
     involved: {
       people: await peopleOn(listed(people, 'person'), published),

@@ -123,12 +123,14 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
     .replace(/\.$/, '')
     .toLowerCase()}`;
   const dek = sentence(next, [cast[0]!.name]);
+  // Event ids are unique across articles: the site merges events that share an id into one.
+  const n = index + 1;
   const events = [
-    { id: 'first-contacts', date: day(30), who: [cast[1]!], where: [lands[1]!] },
-    { id: 'draft-circulated', date: day(21), who: [cast[2]!], where: [lands[0]!] },
-    { id: 'envoys-respond', after: 'draft-circulated', who: [cast[3]!], where: [lands[2]!] },
-    { id: 'ministers-meet', date: day(7), who: [cast[0]!, cast[1]!], where: [lands[0]!, lands[1]!] },
-    { id: 'summit-held', date: day(0), main: true, who: [cast[0]!, cast[2]!], where: [lands[0]!] },
+    { id: `first-contacts-${n}`, date: day(30), who: [cast[1]!], where: [lands[1]!] },
+    { id: `draft-circulated-${n}`, date: day(21), who: [cast[2]!], where: [lands[0]!] },
+    { id: `envoys-respond-${n}`, after: `draft-circulated-${n}`, who: [cast[3]!], where: [lands[2]!] },
+    { id: `ministers-meet-${n}`, date: day(7), who: [cast[0]!, cast[1]!], where: [lands[0]!, lands[1]!] },
+    { id: `summit-held-${n}`, date: day(0), main: true, who: [cast[0]!, cast[2]!], where: [lands[0]!] },
   ];
   const timeline = events
     .map((event) =>

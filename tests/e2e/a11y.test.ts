@@ -1,17 +1,16 @@
 /**
- * axe-core's WCAG 2.2 A/AA rules in headless Chromium, under the site's real CSP: every page of
- * the build in the light scheme, one page of each type in the dark scheme and on a 320 px
- * screen, and the states scripts open (the lightbox, a who's-who card).
+ * axe-core's WCAG 2.2 A/AA rules in headless Chromium, under the site's real CSP: one page of
+ * each type (the fullest, see pageTypes) in the light and dark schemes and on a 320 px screen,
+ * and the states scripts open (the lightbox, a who's-who card). Every page of the stress
+ * fixture is checked too, in quality-stress.test.ts.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
-import { allPages, axeViolations, pageTypes, watchedPage, type Watched } from './quality-support';
+import { axeViolations, pageTypes, watchedPage, type Watched } from './quality-support';
 
 const baseURL = inject('baseURL');
-const distDir = inject('e2eDistDir');
-const PAGES = allPages(distDir).map((path) => ({ path, status: path === '/404.html' ? 404 : 200 }));
-const TYPES = pageTypes(distDir);
+const TYPES = pageTypes(inject('e2eDistDir'));
 
 let browser: Browser;
 let light: Watched;
@@ -30,28 +29,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('every page, light colour scheme', () => {
-  it.each(PAGES)('$path has no WCAG 2.2 A/AA violation', async ({ path }) => {
-    // /404.html is a file like any other; the server answers 200 for it.
-    await light.visit(path, 200);
-    expect(await axeViolations(light.page)).toEqual([]);
-    expect(light.problems).toEqual([]);
-  });
-});
-
-describe('each page type, dark colour scheme', () => {
-  it.each(TYPES)('$type page ($path) has no WCAG 2.2 A/AA violation', async ({ path, status }) => {
-    await dark.visit(path, status);
-    expect(await axeViolations(dark.page)).toEqual([]);
-    expect(dark.problems).toEqual([]);
-  });
-});
-
-describe('each page type, 320 px wide', () => {
-  it.each(TYPES)('$type page ($path) has no WCAG 2.2 A/AA violation', async ({ path, status }) => {
-    await narrow.visit(path, status);
-    expect(await axeViolations(narrow.page)).toEqual([]);
-    expect(narrow.problems).toEqual([]);
+describe.each(TYPES)('$type page ($path)', ({ path, status }) => {
+  it.each([
+    ['light colour scheme', () => light],
+    ['dark colour scheme', () => dark],
+    ['320 px wide', () => narrow],
+  ] as const)('has no WCAG 2.2 A/AA violation (%s)', async (_name, current) => {
+    const watched = current();
+    await watched.visit(path, status);
+    expect(await axeViolations(watched.page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
   });
 });
 

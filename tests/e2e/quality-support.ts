@@ -4,7 +4,7 @@
  * and requests to other hosts, and the page-side measurements (axe, no-JS parity, overflow,
  * print, keyboard).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -23,26 +23,34 @@ export interface PageType {
 const folders = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
+        .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
         .map((entry) => entry.name)
         .sort()
     : [];
 
+/** Of the pages in `dir`'s sub-folders, the one with the most HTML (the most to check). */
+function largest(dir: string, among = folders(dir)): string | undefined {
+  const size = (name: string) => statSync(join(dir, name, 'index.html')).size;
+  return [...among].sort((a, b) => size(b) - size(a) || a.localeCompare(b))[0];
+}
+
 /**
- * One page of every type in a build, found in its files: the first article with photos (else the
- * first article) and its first event and photo, the first person and country, the indexes and a
- * URL nothing is served at (the 404 page).
+ * One page of every type in a build, found in its files: of each type the page with the most
+ * HTML (the article among those with photos, its event and photo; a person, a country), the
+ * indexes, and a URL nothing is served at (the 404 page). The pages of one type share their
+ * templates: the build layer checks every page's HTML, this samples each template in a browser.
  */
 export function pageTypes(distDir: string): PageType[] {
-  const articles = folders(join(distDir, 'articles'));
-  const slug =
-    articles.find((name) => folders(join(distDir, 'articles', name, 'photos')).length > 0) ?? articles[0];
+  const articlesDir = join(distDir, 'articles');
+  const articles = folders(articlesDir);
+  const withPhotos = articles.filter((name) => folders(join(articlesDir, name, 'photos')).length > 0);
+  const slug = largest(articlesDir, withPhotos.length > 0 ? withPhotos : articles);
   if (!slug) throw new Error(`${distDir} has no article: the quality suite needs one`);
   const article = `/articles/${slug}/`;
-  const event = folders(join(distDir, 'articles', slug, 'timeline'))[0];
-  const photo = folders(join(distDir, 'articles', slug, 'photos'))[0];
-  const person = folders(join(distDir, 'people'))[0];
-  const country = folders(join(distDir, 'countries'))[0];
+  const event = largest(join(articlesDir, slug, 'timeline'));
+  const photo = largest(join(articlesDir, slug, 'photos'));
+  const person = largest(join(distDir, 'people'));
+  const country = largest(join(distDir, 'countries'));
   const types: (PageType | false | undefined)[] = [
     { type: 'home', path: '/', status: 200 },
     { type: 'article', path: article, status: 200 },
