@@ -17,6 +17,12 @@ export default defineConfig({
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],
+  experimental: {
+    // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages and the share
+    // images, see pageKeyOf in src/data.ts) are copied from the previous build when neither the
+    // key nor their code changed. The cache lives in node_modules/.astro (README, Benchmark).
+    incrementalBuild: true,
+  },
   security: {
     csp: {
       directives: [

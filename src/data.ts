@@ -16,6 +16,7 @@ import {
 import { byAppearance, mentionedIn, type EntityKind, type Mentionable } from './lib/mentions';
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
 import { markdownToHtml } from './lib/markdown';
+import { pageKey } from './lib/page-key';
 import { paths } from './lib/paths';
 import { lastModified, newestFirst, updateProblems } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
@@ -45,6 +46,8 @@ interface Content {
   articles: Article[];
   people: Map<string, Person>;
   countries: Map<string, Country>;
+  /** Changes when any person or country changes (see {@link pageKeyOf}). */
+  registryKey: string;
 }
 
 let loaded: Promise<Content> | undefined;
@@ -104,9 +107,26 @@ function content(): Promise<Content> {
       articles: articles.filter((article) => !article.data.draft || import.meta.env.MODE === 'development'),
       people: new Map(people.map((entry) => [entry.id, entry])),
       countries: new Map(countries.map((entry) => [entry.id, entry])),
+      registryKey: pageKey(
+        people.map(({ id, data }) => ({ id, data })),
+        countries.map(({ id, data }) => ({ id, data })),
+      ),
     };
   })();
   return loaded;
+}
+
+/**
+ * The incremental-build key of an article's own pages (article, its timeline, events, photos,
+ * share images): everything they are rendered from. That is the article (its frontmatter, with
+ * each photo's content hash in its URL, its text and its rendered HTML) and, for names, roles and
+ * the mention linker, the whole registry. They read no other article. Shared pages (home,
+ * indexes, people, countries, feeds) get no key and are rendered on every build.
+ */
+export async function pageKeyOf(article: Article): Promise<string> {
+  const { registryKey } = await content();
+  const { id, data, body, rendered } = article;
+  return pageKey(id, data, body ?? null, rendered?.html ?? null, registryKey);
 }
 
 function fileOf(article: Article): string {

@@ -32,13 +32,12 @@ function setup(root: HTMLElement): AbortController {
   function show(i: number) {
     index = wrapIndex(i, items.length);
     const item = items[index]!;
-    const picture = item.querySelector('picture')!.cloneNode(true) as HTMLElement;
+    const img = item.querySelector('img')!.cloneNode(true) as HTMLImageElement;
     // Same files as the page, chosen for the full viewport; set before the clone is inserted.
-    for (const node of picture.querySelectorAll('source, img')) node.setAttribute('sizes', '100vw');
-    const img = picture.querySelector('img')!;
+    img.sizes = '100vw';
     img.loading = 'eager';
     img.removeAttribute('fetchpriority');
-    frame.replaceChildren(picture);
+    frame.replaceChildren(img);
     caption.innerHTML = item.closest('figure')!.querySelector('figcaption')!.innerHTML;
     position.textContent = positionLabel(index, items.length);
     status.textContent = '';

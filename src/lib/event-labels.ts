@@ -1,6 +1,6 @@
 /** Reader-facing wording for when a timeline event happened, never more precise than the data. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { daysBetween, formatWhen, type When } from './dates';
 
 export interface EventDateLabel {

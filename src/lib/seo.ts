@@ -4,7 +4,7 @@
  * from one description of the page.
  */
 import { tz, TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { parseWhen } from './dates';
 
 /** Longest <title> we write, counted as html-validate and crawlers count it: escaped characters included. */

@@ -5,7 +5,7 @@
  * Results are cached by a hash of everything that goes into them, so unchanged pages are not redrawn.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
@@ -277,13 +277,26 @@ export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
   return encode(fittedPhoto(card.file, size), job.path);
 }
 
+const fileHashes = new Map<string, { stamp: string; hash: string }>();
+
+/** A photo's content hash, read once per build: several images of a page share one photo. */
+function fileHash(file: string): string {
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}:${size}`;
+  const known = fileHashes.get(file);
+  if (known?.stamp === stamp) return known.hash;
+  const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+  fileHashes.set(file, { stamp, hash });
+  return hash;
+}
+
 /** Everything the output depends on, hashed: the job, the photo's bytes, fonts, versions, templates. */
 export function cacheKey(job: ShareImageJob): string {
   const { card } = job;
   const size = { width: job.width, height: job.height };
   const input =
     card.kind === 'photo'
-      ? { ...card, file: createHash('sha256').update(readFileSync(card.file)).digest('hex') }
+      ? { ...card, file: fileHash(card.file) }
       : card;
   const template =
     card.kind === 'photo'

@@ -108,6 +108,18 @@ async function once(url: string, port: number, preset: Preset): Promise<Lighthou
   };
 }
 
+/** Lighthouse sometimes fails to record a trace on a busy machine (NO_NAVSTART): try again. */
+async function withRetries<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
+  for (let left = tries - 1; ; left -= 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (left === 0) throw error;
+      console.warn(`Lighthouse run failed, retrying: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
 /** Median of each figure over `runs` runs (requests from the median-LCP run). */
 export async function measurePage(
   url: string,
@@ -116,7 +128,7 @@ export async function measurePage(
   runs: number,
 ): Promise<LighthouseFigures & { runs: number }> {
   const all: LighthouseFigures[] = [];
-  for (let run = 0; run < runs; run += 1) all.push(await once(url, port, preset));
+  for (let run = 0; run < runs; run += 1) all.push(await withRetries(() => once(url, port, preset)));
   const pick = (get: (figures: LighthouseFigures) => number) => median(all.map(get));
   const lcp = pick((f) => f.lcp);
   const typical = all.find((f) => f.lcp === lcp) ?? all[0]!;

@@ -4,7 +4,7 @@
  * budget (tests/bench/budgets.ts) is missed.
  *
  *   npm run bench                      pages, then scale at N = 10 and 100 (~15 minutes)
- *   npm run bench -- --full            scale at N = 1,000 as well (about an hour more: cold builds)
+ *   npm run bench -- --full            scale at N = 1,000 as well (about 30 minutes more: the cold build)
  *   npm run bench -- --with-5000       scale at 1,000 and 5,000 as well (hours)
  *   npm run bench -- --sizes=10,100    any list of N
  *   npm run bench -- --pages-only | --scale-only | --runs=3 | --no-priority
@@ -219,6 +219,7 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
       'ms/article',
       'Peak MB',
       'Pages',
+      'Copied',
       'Images made',
       'Share imgs drawn',
       'Bare s',
@@ -237,6 +238,7 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
         ((ours.seconds * 1000) / figures.articles).toFixed(0),
         ours.peakMB.toFixed(0),
         ours.pages,
+        ours.pagesCopied,
         ours.imagesGenerated,
         ours.shareImagesDrawn ?? '-',
         bare.seconds.toFixed(1),

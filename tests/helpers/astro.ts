@@ -47,14 +47,22 @@ export function projectCopy(content = join(projectRoot, 'content')): string {
 }
 
 export function runAstro(command: 'build' | 'sync', options: AstroRunOptions = {}): AstroRun {
-  const root = projectCopy(options.content);
+  return runAstroIn(projectCopy(options.content), command, options.env);
+}
+
+/** Runs the Astro CLI again in a copy made by {@link projectCopy}, keeping its caches and output. */
+export function runAstroIn(
+  root: string,
+  command: 'build' | 'sync',
+  env: Record<string, string> = {},
+): AstroRun {
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), [command], {
     cwd: root,
     encoding: 'utf8',
     env: {
       ...process.env,
       PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
-      ...options.env,
+      ...env,
     },
     maxBuffer: 64 * 1024 * 1024,
   });

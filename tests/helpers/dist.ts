@@ -1,5 +1,6 @@
 /** Reading a built site: its pages, parsed, and the internal links between them. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -9,6 +10,21 @@ export function htmlFiles(distDir: string): string[] {
     .filter((name) => name.endsWith('.html'))
     .map((name) => relative(distDir, join(distDir, name)).split('\\').join('/'))
     .sort();
+}
+
+/** Every file under `dir` with the SHA-256 of its bytes, by path, sorted by path. */
+export function fileDigests(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
+  return new Map(
+    files.map((name) => [
+      name,
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 export function readPage(distDir: string, file: string): HTMLElement {

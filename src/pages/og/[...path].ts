@@ -1,12 +1,14 @@
 /** Share images and structured-data crops, drawn at build (and read from the cache when unchanged). */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { cachedShareImage } from '../../lib/share-image-render';
+import { cacheKey, cachedShareImage } from '../../lib/share-image-render';
 import { shareImageJobs } from '../../sharing';
 
 export const getStaticPaths = (async () =>
   [...(await shareImageJobs()).values()].map((job) => ({
     params: { path: job.path.replace(/^\/og\//, '') },
     props: { job },
+    // The hash of everything the image is drawn from, as for the share-image cache.
+    cacheKey: cacheKey(job),
   }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -1,0 +1,100 @@
+/**
+ * Incremental builds (astro.config.mjs `experimental.incrementalBuild`, keys from `pageKeyOf` in
+ * src/data.ts): a second build copies an article's own pages from the first instead of rendering
+ * them, with the same bytes, and any change to what a page is rendered from (the article, or a
+ * person it names) renders it again. A stale page here would publish an old role or old text.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectCopy, removeCopy, runAstroIn, type AstroRun } from '../helpers/astro';
+import { fileDigests } from '../helpers/dist';
+
+const fixture = join(import.meta.dirname, '../fixtures/minimal');
+const ARTICLE = 'articles/sample-story/index.html';
+const PHOTO_PAGE = 'articles/sample-story/photos/ministers/index.html';
+const EVENT_PAGE = 'articles/sample-story/timeline/talks-begin/index.html';
+
+let root: string;
+const builds: AstroRun[] = [];
+let firstDigest: Map<string, string>;
+
+function build(): AstroRun {
+  const run = runAstroIn(root, 'build', { BACKSTORY_OG_CACHE: join(root, 'og-cache') });
+  if (run.status !== 0) throw new Error(`astro build failed:\n${run.output}`);
+  return run;
+}
+
+/** Files Astro copied from the previous build rather than rendered ("├─ /path (restored)"). */
+function restored(run: AstroRun): Set<string> {
+  return new Set([...run.output.matchAll(/├─ \/(\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
+}
+
+const page = (name: string) => readFileSync(join(root, 'dist', name), 'utf8');
+
+function edit(file: string, from: string, to: string): void {
+  const path = join(root, 'content', file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+beforeAll(() => {
+  root = projectCopy(fixture);
+  builds.push(build());
+  firstDigest = fileDigests(join(root, 'dist'));
+  builds.push(build());
+}, 300_000);
+
+afterAll(() => {
+  if (root && process.env['BACKSTORY_KEEP_TMP'] !== '1') removeCopy(root);
+});
+
+describe('a second build with nothing changed', () => {
+  it("copies the article's own pages and share images instead of rendering them", () => {
+    const copied = restored(builds[1]!);
+    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, 'articles/sample-story/timeline/index.html'])
+      expect(copied).toContain(name);
+    expect([...copied].filter((name) => name.startsWith('og/')).length).toBeGreaterThan(3);
+    expect(restored(builds[0]!).size).toBe(0);
+  });
+
+  it('still renders the pages that read every article (home, people, feeds)', () => {
+    const copied = restored(builds[1]!);
+    for (const name of ['index.html', 'people/ada-example/index.html', 'rss.xml', 'timeline/index.html'])
+      expect(copied).not.toContain(name);
+  });
+
+  it('writes the same files with the same bytes as the first', () => {
+    const again = fileDigests(join(root, 'dist'));
+    expect([...again.keys()]).toEqual([...firstDigest.keys()]);
+    expect([...firstDigest].filter(([name, hash]) => again.get(name) !== hash).map(([name]) => name)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('after a change', () => {
+  it("renders an article's pages again when a person it names changes role", () => {
+    expect(page(PHOTO_PAGE)).toContain('Foreign Minister of France');
+    edit('people/ada-example.yaml', 'Foreign Minister of France', 'Minister for Europe of France');
+    const run = build();
+    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE]) expect(restored(run)).not.toContain(name);
+    expect(page(PHOTO_PAGE)).toContain('Minister for Europe of France');
+    expect(page(PHOTO_PAGE)).not.toContain('Foreign Minister of France');
+  }, 300_000);
+
+  it('renders the article again when its text changes, and copies it when nothing else did', () => {
+    edit(
+      'articles/sample-story/index.md',
+      'Ministers met in Paris on Sept. 4.',
+      'Ministers met in Paris on Sept. 4. They spoke for an hour.',
+    );
+    const changed = build();
+    expect(restored(changed)).not.toContain(ARTICLE);
+    expect(page(ARTICLE)).toContain('They spoke for an hour.');
+    const again = build();
+    expect(restored(again)).toContain(ARTICLE);
+    expect(page(ARTICLE)).toContain('They spoke for an hour.');
+  }, 300_000);
+});

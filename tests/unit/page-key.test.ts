@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { pageKey } from '../../src/lib/page-key';
+
+describe('pageKey', () => {
+  const article = {
+    id: 'a',
+    data: { title: 'T', gallery: [{ src: { src: '/_astro/p.abc.jpg', width: 1600 } }] },
+  };
+
+  it('is the same for equal data, whatever the key order', () => {
+    const reordered = {
+      data: { gallery: [{ src: { width: 1600, src: '/_astro/p.abc.jpg' } }], title: 'T' },
+      id: 'a',
+    };
+    expect(pageKey(article, 'registry')).toBe(pageKey(reordered, 'registry'));
+  });
+
+  it('changes when any nested value changes', () => {
+    const base = pageKey(article, 'registry');
+    const newPhoto = structuredClone(article);
+    newPhoto.data.gallery[0]!.src.src = '/_astro/p.def.jpg';
+    expect(pageKey(newPhoto, 'registry')).not.toBe(base);
+    expect(pageKey(article, 'registry 2')).not.toBe(base);
+  });
+
+  it('keeps array order significant', () => {
+    expect(pageKey([1, 2])).not.toBe(pageKey([2, 1]));
+  });
+
+  it('tells undefined, null and missing apart where JSON does', () => {
+    expect(pageKey({ a: null })).not.toBe(pageKey({}));
+  });
+});
