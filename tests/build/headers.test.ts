@@ -29,7 +29,8 @@ describe('public/_headers', () => {
     expect(Number(/max-age=(\d+)/.exec(headers['strict-transport-security']!)![1])).toBeGreaterThanOrEqual(
       15_768_000, // six months, the Observatory's bar
     );
-    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    // Left out on purpose: it costs a new renderer process per arrival (see public/_headers).
+    expect(headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('keeps the features the site uses: sharing and copying a link', () => {
