@@ -18,9 +18,10 @@ export default defineConfig({
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],
   experimental: {
-    // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages and the share
-    // images, see pageKeyOf in src/data.ts) are copied from the previous build when neither the
-    // key nor their code changed. The cache lives in node_modules/.astro (README, Benchmark).
+    // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages, keyed by
+    // pageKeyOf in src/data.ts, and the share images, by their content hash) are copied from the
+    // previous build when neither the key nor their code changed. The cache lives in
+    // node_modules/.astro (README, Benchmark).
     incrementalBuild: true,
   },
   security: {

@@ -116,17 +116,26 @@ function content(): Promise<Content> {
   return loaded;
 }
 
+/** Four routes ask for each article's key: it is hashed once per build. */
+const pageKeys = new WeakMap<Article, Promise<string>>();
+
 /**
- * The incremental-build key of an article's own pages (article, its timeline, events, photos,
- * share images): everything they are rendered from. That is the article (its frontmatter, with
+ * The incremental-build key of an article's own pages (article, its timeline, events, photos):
+ * everything they are rendered from. That is the article (its frontmatter, with
  * each photo's content hash in its URL, its text and its rendered HTML) and, for names, roles and
  * the mention linker, the whole registry. They read no other article. Shared pages (home,
  * indexes, people, countries, feeds) get no key and are rendered on every build.
  */
-export async function pageKeyOf(article: Article): Promise<string> {
-  const { registryKey } = await content();
-  const { id, data, body, rendered } = article;
-  return pageKey(id, data, body ?? null, rendered?.html ?? null, registryKey);
+export function pageKeyOf(article: Article): Promise<string> {
+  let key = pageKeys.get(article);
+  if (!key) {
+    key = content().then(({ registryKey }) => {
+      const { id, data, body, rendered } = article;
+      return pageKey(id, data, body ?? null, rendered?.html ?? null, registryKey);
+    });
+    pageKeys.set(article, key);
+  }
+  return key;
 }
 
 function fileOf(article: Article): string {

@@ -19,6 +19,7 @@ import {
 } from './data';
 import { formatWhen } from './lib/dates';
 import { latestRole } from './lib/entities';
+import { distanceFromMain } from './lib/event-labels';
 import { photoPage } from './lib/gallery';
 import { paths } from './lib/paths';
 import { absoluteUrl, type ArticleFacts, type PreviewImage } from './lib/seo';
@@ -152,7 +153,7 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
           kicker: `Timeline · Event ${index + 1} of ${events.length}`,
           title: event.title,
           names: event.people.map(withNative),
-          footer: [event.label.text, event.distance && `${event.distance} the main event`]
+          footer: [event.label.text, event.distance && distanceFromMain(event.distance)]
             .filter(Boolean)
             .join(' · '),
         });

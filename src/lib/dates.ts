@@ -107,12 +107,6 @@ export function endOf(when: When): Date {
   return new Date(next.getTime() - 1);
 }
 
-/** The calendar day a value was written for: an instant's own local date (its offset), a day itself. */
-export function writtenDay(value: string): string | undefined {
-  const when = parseWhen(value);
-  return when.precision === 'day' || when.precision === 'instant' ? value.slice(0, 10) : undefined;
-}
-
 /** The calendar period a value names; an instant names the day it was written on (its own offset). */
 export function periodOf(value: string): { start: Date; end: Date } {
   const when = parseWhen(value);

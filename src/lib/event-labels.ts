@@ -57,6 +57,11 @@ export function distanceLabel(event: LabelInput, mainDay: string | undefined): s
   return days < 0 ? `${count} before` : `${count} after`;
 }
 
+/** The distance as a phrase on its own: "17 days before the main event", "Same day as the main event". */
+export function distanceFromMain(distance: string): string {
+  return distance === 'Same day' ? 'Same day as the main event' : `${distance} the main event`;
+}
+
 /** "August 2025" for a group key from `groupKey`. */
 export function groupLabel(key: string): string {
   return formatWhen(key, 'UTC');

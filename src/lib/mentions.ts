@@ -63,8 +63,16 @@ export function firstMentions(matches: readonly Match[]): Match[] {
 
 /** Entities named in `text`, in order of first appearance. */
 export function mentionedIn(text: string, entities: readonly Mentionable[]): Mentionable[] {
-  return firstMentions(createMatcher(entities)(text)).map((match) => match.entity);
+  let match = matchers.get(entities);
+  if (!match) {
+    match = createMatcher(entities);
+    matchers.set(entities, match);
+  }
+  return firstMentions(match(text)).map((found) => found.entity);
 }
+
+/** One matcher per registry list: every article is checked against the same names. */
+const matchers = new WeakMap<readonly Mentionable[], (text: string) => Match[]>();
 
 /**
  * Ids in order of appearance in the text (`mentionKeys` as "kind:id"), then the ones the text

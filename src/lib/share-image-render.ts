@@ -325,24 +325,19 @@ export function defaultCacheDir(): string {
   return process.env['BACKSTORY_OG_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/backstory-og');
 }
 
-export interface CacheStats {
-  hits: number;
-  misses: number;
-}
-export const cacheStats: CacheStats = { hits: 0, misses: 0 };
 
-/** Renders one image, or reads it from `cacheDir` when nothing that goes into it has changed. */
+/**
+ * Renders one image, or reads it from `cacheDir` when nothing that goes into it has changed.
+ * `key` is `cacheKey(job)`, for a caller that has worked it out already.
+ */
 export async function cachedShareImage(
   job: ShareImageJob,
   cacheDir: string | false = defaultCacheDir(),
+  key = cacheKey(job),
 ): Promise<Buffer> {
   if (cacheDir === false) return renderShareImage(job);
-  const file = join(cacheDir, `${cacheKey(job)}.jpg`);
-  if (existsSync(file)) {
-    cacheStats.hits += 1;
-    return readFileSync(file);
-  }
-  cacheStats.misses += 1;
+  const file = join(cacheDir, `${key}.jpg`);
+  if (existsSync(file)) return readFileSync(file);
   const bytes = await renderShareImage(job);
   mkdirSync(cacheDir, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

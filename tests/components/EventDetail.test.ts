@@ -69,11 +69,10 @@ describe('EventDetail', () => {
     expect(root.querySelector('time')!.getAttribute('datetime')).toBe('2025-09-04');
   });
 
-  // Known issue (see report): distanceLabel returns "Same day" and the component appends
-  // " the main event", giving "Same day the main event".
   it('words a same-day distance grammatically', async () => {
     const root = await renderEvent('call');
     expect(textOf(root)).not.toContain('Same day the main event');
+    expect(textOf(root)).toContain('Same day as the main event');
   });
 
   it('renders the Markdown body', async () => {

@@ -59,7 +59,7 @@ describe('PhotoFigure', () => {
     expect(widthsOf(srcset)).toEqual([400, 800, 1200, 1600]);
     expect(formatsOf(srcset)).toEqual(['webp', 'webp', 'webp', 'webp']);
     expect(img(root).getAttribute('src')).toMatch(/f=webp/);
-    expect(img(root).getAttribute('sizes')).toBeTruthy();
+    expect(img(root).getAttribute('sizes')).toBe('(min-width: 45rem) 41rem, calc(100vw - 2rem)');
   });
 
   it('never asks for a width larger than the file', async () => {

@@ -73,8 +73,15 @@ describe('an MDX article using every block', () => {
 
   it('adds no JavaScript for the blocks', () => {
     const scripts = page().querySelectorAll('script:not([type="application/ld+json"])');
-    // Only the page's own enhancements (gallery lightbox, share button, mention cards), never the blocks.
-    for (const script of scripts) expect(script.textContent).not.toMatch(/KeyFacts|TimelineExcerpt|Quote/);
+    // Only the page's own enhancements, each defining its one element; a block's script would be extra.
+    const defined = scripts.map((script) => [
+      ...script.textContent.matchAll(/customElements\.define\([`'"]([a-z-]+)/g),
+    ].map((match) => match[1]));
+    expect(defined.length).toBeGreaterThan(0);
+    for (const elements of defined) {
+      expect(elements).toHaveLength(1);
+      expect(['mention-cards', 'photo-lightbox', 'share-button']).toContain(elements[0]);
+    }
   });
 });
 

@@ -141,20 +141,17 @@ describe('enhancements under the content security policy', () => {
       ),
     ).toBe(true);
 
-    const photo = page.locator('a[data-photo]').first();
-    if (await photo.count()) {
-      await photo.click();
-      await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.lightbox')?.open);
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('dialog.lightbox')?.open);
-    }
-    const mention = page.locator('button.mention').first();
-    if (await mention.count()) {
-      await mention.click();
-      await page.waitForFunction(() => document.querySelector(':popover-open') !== null);
-      await page.keyboard.press('Escape');
-    }
+    // The article page type has photos and mentions: waitForSelector fails the test without them.
+    await page.waitForSelector('a[data-photo]');
+    await page.locator('a[data-photo]').first().click();
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('dialog.lightbox')?.open);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('dialog.lightbox')?.open);
+    await page.waitForSelector('button.mention');
+    await page.locator('button.mention').first().click();
+    await page.waitForFunction(() => document.querySelector(':popover-open') !== null);
+    await page.keyboard.press('Escape');
     const share = page.locator('share-button button');
     await share.click();
     await expect.poll(() => page.locator('share-button [role=status]').textContent()).toBe('Link copied');

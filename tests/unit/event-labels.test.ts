@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWhen } from '../../src/lib/dates';
 import * as labels from '../../src/lib/event-labels';
-import { eventDateLabel, groupLabel } from '../../src/lib/event-labels';
+import { distanceFromMain, eventDateLabel, groupLabel } from '../../src/lib/event-labels';
 import { groupByMonth, orderEvents } from '../../src/lib/timeline';
 
 const dated = (iso: string) => ({ when: parseWhen(iso), anchorWhen: parseWhen(iso) });
@@ -126,6 +126,12 @@ describe('distanceLabel', () => {
   it('says "Same day" for the main event’s day, including sameDay followers', () => {
     expect(distanceLabel(dated('2025-09-04'), '2025-09-04')).toBe('Same day');
     expect(distanceLabel(relative('2025-09-04', true), '2025-09-04')).toBe('Same day');
+  });
+
+  it('phrases a distance on its own, "Same day" included', () => {
+    expect(distanceFromMain('17 days before')).toBe('17 days before the main event');
+    expect(distanceFromMain('1 day after')).toBe('1 day after the main event');
+    expect(distanceFromMain('Same day')).toBe('Same day as the main event');
   });
 
   it('counts across a daylight-saving change and a month end without drifting', () => {

@@ -29,5 +29,7 @@ describe('pageKey', () => {
 
   it('tells undefined, null and missing apart where JSON does', () => {
     expect(pageKey({ a: null })).not.toBe(pageKey({}));
+    // JSON drops undefined members: an optional field left out and set to undefined are the same data.
+    expect(pageKey({ a: undefined })).toBe(pageKey({}));
   });
 });

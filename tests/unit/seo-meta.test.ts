@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   absoluteUrl,
   isoWithOffset,
@@ -42,8 +42,11 @@ describe('isoWithOffset', () => {
   });
 
   it('does not depend on the build machine time zone', () => {
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
-      process.env['TZ'] = zone;
+      vi.stubEnv('TZ', zone);
       expect(isoWithOffset('2025-09-04', 'Europe/London'), zone).toBe('2025-09-04T00:00:00+01:00');
       expect(isoWithOffset('2025-09-04T14:30+02:00', 'Europe/London'), zone).toBe(
         '2025-09-04T14:30:00+02:00',
