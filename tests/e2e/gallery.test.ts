@@ -208,6 +208,8 @@ describe('focus', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Escape');
     expect(await isOpen(page)).toBe(false);
+    // Focus moves in the dialog's close event, which is dispatched in a later task.
+    await page.waitForFunction(() => location.hash === '');
     expect(await focused(page)).toBe(ids[1]);
   });
 });
@@ -278,6 +280,8 @@ describe('deep links', () => {
     await expectShowing(page, 2);
     await page.keyboard.press('Escape');
     expect(await isOpen(page)).toBe(false);
+    // The dialog's close event, which clears the hash, is dispatched in a later task.
+    await page.waitForFunction(() => location.hash === '');
     expect(page.url()).toBe(`${baseURL}${path}`);
     expect(await focused(page)).toBe(ids[2]);
   });
