@@ -8,12 +8,15 @@ import { remarkCheckBlocks } from './src/lib/remark-check-blocks.ts';
 import { remarkRefuseUnsafe } from './src/lib/remark-refuse-unsafe.ts';
 import { loadMentionables } from './src/registry.ts';
 import { site } from './src/site.ts';
+import { linkedOutput } from './src/integrations/linked-output.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || site.url,
   trailingSlash: 'always',
   integrations: [
     mdx(),
+    // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark).
+    linkedOutput(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],

@@ -1,10 +1,12 @@
 /**
  * Incremental builds (astro.config.mjs `experimental.incrementalBuild`, keys from `pageKeyOf` in
- * src/data.ts): a second build copies an article's own pages from the first instead of rendering
+ * src/data.ts): a second build reuses an article's own pages from the first instead of rendering
  * them, with the same bytes, and any change to what a page is rendered from (the article, or a
  * person it names) renders it again. A stale page here would publish an old role or old text.
+ * Reused pages and images are hard links to Astro's cached copies (src/integrations/
+ * linked-output.ts), so a deleted article must leave nothing behind in dist/.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectCopy, removeCopy, runAstroIn, type AstroRun } from '../helpers/astro';
@@ -36,6 +38,7 @@ function rendered(run: AstroRun): Set<string> {
 }
 
 const page = (name: string) => readFileSync(join(root, 'dist', name), 'utf8');
+const inode = (...path: string[]) => statSync(join(root, ...path)).ino;
 
 function edit(file: string, from: string, to: string): void {
   const path = join(root, 'content', file);
@@ -80,6 +83,52 @@ describe('a second build with nothing changed', () => {
       [],
     );
   });
+});
+
+describe('links instead of copies', () => {
+  it("makes each reused page and share image a hard link to Astro's cached copy", () => {
+    // The log writes a share image's path with a trailing slash (trailingSlash: 'always').
+    const copied = [...restored(builds[1]!)].map((name) => name.replace(/\/$/, ''));
+    expect(copied.length).toBeGreaterThan(10);
+    for (const name of copied)
+      expect(inode('dist', name), name).toBe(inode('node_modules/.astro/dist', name));
+  });
+
+  it("makes each optimized photo a hard link to Astro's image cache", () => {
+    const images = readdirSync(join(root, 'dist/_astro')).filter((name) => name.endsWith('.webp'));
+    expect(images.length).toBeGreaterThan(0);
+    for (const name of images)
+      expect(inode('dist/_astro', name), name).toBe(inode('node_modules/.astro/assets', name));
+  });
+});
+
+describe('after an article is deleted', () => {
+  it('removes its pages, share images and photos, leaving what a first build of the rest writes', () => {
+    const articles = join(root, 'content/articles');
+    cpSync(join(articles, 'sample-story'), join(articles, 'second-story'), { recursive: true });
+    // Different bytes, so its optimized photos are files of their own (a JPEG ignores bytes after its end).
+    appendFileSync(join(articles, 'second-story/photo.jpg'), 'second story');
+    const before = new Set(readdirSync(join(root, 'dist/_astro')));
+    build();
+    const added = readdirSync(join(root, 'dist/_astro')).filter((name) => !before.has(name));
+    expect(added.some((name) => name.endsWith('.webp'))).toBe(true);
+    expect(page('articles/second-story/index.html')).toContain('Ministers meet in Paris');
+    expect(
+      [...fileDigests(join(root, 'dist')).keys()].some((name) =>
+        name.startsWith('og/articles/second-story/'),
+      ),
+    ).toBe(true);
+
+    rmSync(join(articles, 'second-story'), { recursive: true });
+    build();
+    const after = fileDigests(join(root, 'dist'));
+    expect([...after.keys()].filter((name) => name.includes('second-story'))).toEqual([]);
+    expect(added.filter((name) => after.has(`_astro/${name}`))).toEqual([]);
+    expect([...after.keys()]).toEqual([...firstDigest.keys()]);
+    expect([...firstDigest].filter(([name, hash]) => after.get(name) !== hash).map(([name]) => name)).toEqual(
+      [],
+    );
+  }, 300_000);
 });
 
 describe('after a change', () => {
