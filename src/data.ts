@@ -123,8 +123,9 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
  * The incremental-build key of an article's own pages (article, its timeline, events, photos):
  * everything they are rendered from. That is the article (its frontmatter, with
  * each photo's content hash in its URL, its text and its rendered HTML) and, for names, roles and
- * the mention linker, the whole registry. They read no other article. Shared pages (home,
- * indexes, people, countries, feeds) get no key and are rendered on every build.
+ * the mention linker, the whole registry. They read no other article. People and country pages
+ * are keyed by {@link siteKeyOf}; the other shared pages (home, indexes, feeds) get no key and are
+ * rendered on every build.
  */
 export function pageKeyOf(article: Article): Promise<string> {
   let key = pageKeys.get(article);
@@ -136,6 +137,19 @@ export function pageKeyOf(article: Article): Promise<string> {
     pageKeys.set(article, key);
   }
   return key;
+}
+
+let siteKey: Promise<string> | undefined;
+
+/**
+ * The incremental-build key of the pages that read every article and the registry (each person's
+ * and each country's page): a change to any article or any entry renders them all again.
+ */
+export function siteKeyOf(): Promise<string> {
+  siteKey ??= content().then(async ({ articles, registryKey }) =>
+    pageKey(registryKey, await Promise.all(articles.map(pageKeyOf))),
+  );
+  return siteKey;
 }
 
 function fileOf(article: Article): string {

@@ -27,13 +27,8 @@ export function wrapIndex(index: number, total: number): number {
   return ((index % total) + total) % total;
 }
 
-/** Widths to render, never wider than the file itself; the largest serves the lightbox. */
+/** Widths to render (Astro leaves out those wider than the file); the largest serves the lightbox. */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
-
-export function photoWidths(originalWidth: number): number[] {
-  const widths: number[] = PHOTO_WIDTHS.filter((width) => width <= originalWidth);
-  return widths.length > 0 ? widths : [originalWidth];
-}
 
 /** What the gallery needs to know of a photo. */
 export interface GalleryPhoto {

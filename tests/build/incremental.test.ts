@@ -16,6 +16,8 @@ const fixture = join(import.meta.dirname, '../fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.html';
 const PHOTO_PAGE = 'articles/sample-story/photos/ministers/index.html';
 const EVENT_PAGE = 'articles/sample-story/timeline/talks-begin/index.html';
+const PERSON_PAGE = 'people/ada-example/index.html';
+const COUNTRY_PAGE = 'countries/fr/index.html';
 
 let root: string;
 const builds: AstroRun[] = [];
@@ -67,10 +69,14 @@ describe('a second build with nothing changed', () => {
     expect(restored(builds[0]!).size).toBe(0);
   });
 
-  it('still renders the pages that read every article (home, people, feeds)', () => {
+  it('reuses the people and country pages, keyed by every article and the registry', () => {
+    for (const name of [PERSON_PAGE, COUNTRY_PAGE]) expect(restored(builds[1]!)).toContain(name);
+  });
+
+  it('still renders the unkeyed pages that read every article (home, indexes, feeds)', () => {
     const copied = restored(builds[1]!);
     const renderedAgain = rendered(builds[1]!);
-    for (const name of ['index.html', 'people/ada-example/index.html', 'rss.xml', 'timeline/index.html']) {
+    for (const name of ['index.html', 'people/index.html', 'rss.xml', 'timeline/index.html']) {
       expect(copied).not.toContain(name);
       expect(renderedAgain).toContain(name);
     }
@@ -136,12 +142,14 @@ describe('after a change', () => {
     expect(page(PHOTO_PAGE)).toContain('Foreign Minister of France');
     edit('people/ada-example.yaml', 'Foreign Minister of France', 'Minister for Europe of France');
     const run = build();
-    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE]) {
+    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, PERSON_PAGE, COUNTRY_PAGE]) {
       expect(restored(run)).not.toContain(name);
       expect(rendered(run)).toContain(name);
     }
-    expect(page(PHOTO_PAGE)).toContain('Minister for Europe of France');
-    expect(page(PHOTO_PAGE)).not.toContain('Foreign Minister of France');
+    for (const name of [PHOTO_PAGE, PERSON_PAGE]) {
+      expect(page(name)).toContain('Minister for Europe of France');
+      expect(page(name)).not.toContain('Foreign Minister of France');
+    }
   }, 300_000);
 
   it('renders the article again when its text changes, and copies it when nothing else did', () => {
@@ -151,8 +159,10 @@ describe('after a change', () => {
       'Ministers met in Paris on Sept. 4. They spoke for an hour.',
     );
     const changed = build();
-    expect(restored(changed)).not.toContain(ARTICLE);
-    expect(rendered(changed)).toContain(ARTICLE);
+    for (const name of [ARTICLE, PERSON_PAGE, COUNTRY_PAGE]) {
+      expect(restored(changed)).not.toContain(name);
+      expect(rendered(changed)).toContain(name);
+    }
     expect(page(ARTICLE)).toContain('They spoke for an hour.');
     const again = build();
     expect(restored(again)).toContain(ARTICLE);

@@ -15,6 +15,12 @@ describe('the built site', () => {
     for (const slug of slugs) expect(pages).toContain(`articles/${slug}/index.html`);
   });
 
+  it('publishes the optimized photos and not the originals, which no page links to', () => {
+    const assets = readdirSync(join(distDir, '_astro'));
+    expect(assets.filter((name) => name.endsWith('.webp')).length).toBeGreaterThan(0);
+    expect(assets.filter((name) => /\.(jpe?g|png|avif)$/i.test(name))).toEqual([]);
+  });
+
   it('has a home page and a 404 page', () => {
     expect(pages).toContain('index.html');
     expect(pages).toContain('404.html');

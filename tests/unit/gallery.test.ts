@@ -4,7 +4,6 @@ import {
   photoDescription,
   photoIdFromHash,
   photoPage,
-  photoWidths,
   positionLabel,
   wrapIndex,
 } from '../../src/lib/gallery';
@@ -52,18 +51,6 @@ describe('position in the sequence', () => {
     expect(wrapIndex(-1, 3)).toBe(2);
     expect(wrapIndex(1, 3)).toBe(1);
     expect(wrapIndex(0, 1)).toBe(0);
-  });
-});
-
-describe('photoWidths', () => {
-  it('never asks for a variant wider than the file', () => {
-    expect(photoWidths(1600)).toEqual([400, 800, 1200, 1600]);
-    expect(photoWidths(1000)).toEqual([400, 800]);
-    expect(photoWidths(4000)).toEqual([400, 800, 1200, 1600]);
-  });
-
-  it('keeps a small file at its own width', () => {
-    expect(photoWidths(64)).toEqual([64]);
   });
 });
 

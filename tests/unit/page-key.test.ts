@@ -32,4 +32,19 @@ describe('pageKey', () => {
     // JSON drops undefined members: an optional field left out and set to undefined are the same data.
     expect(pageKey({ a: undefined })).toBe(pageKey({}));
   });
+
+  it('reads an Astro image through its clone, which does not mark the original file as used', () => {
+    const metadata = { src: '/_astro/p.abc.jpg', width: 1600 };
+    const read: PropertyKey[] = [];
+    // Like Astro's image() proxy: any field read but `clone` (and JSON's toJSON probe) marks the file.
+    const image = new Proxy(metadata, {
+      get: (target, name) => {
+        if (name === 'clone') return structuredClone(target);
+        if (name !== 'toJSON') read.push(name);
+        return target[name as keyof typeof target];
+      },
+    });
+    expect(pageKey({ gallery: [{ src: image }] })).toBe(pageKey({ gallery: [{ src: metadata }] }));
+    expect(read).toEqual([]);
+  });
 });

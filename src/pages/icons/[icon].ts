@@ -5,6 +5,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import sharp from 'sharp';
 import favicon from '../../../public/favicon.svg?raw';
+import { pageKey } from '../../lib/page-key';
 import { site } from '../../site';
 
 export const ICONS = {
@@ -13,8 +14,13 @@ export const ICONS = {
   'apple-touch-icon.png': { size: 180, opaque: true },
 } as const;
 
+// Drawn from code alone (the SVG is imported): Astro's hash of the code decides when to draw again.
 export const getStaticPaths = (() =>
-  Object.entries(ICONS).map(([icon, spec]) => ({ params: { icon }, props: spec }))) satisfies GetStaticPaths;
+  Object.entries(ICONS).map(([icon, spec]) => ({
+    params: { icon },
+    props: spec,
+    cacheKey: pageKey(icon, spec),
+  }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
