@@ -30,8 +30,8 @@ export interface BuildFigures {
   peakMB: number;
   /** Pages and files Astro reports ("N page(s) built"). */
   pages: number;
-  /** Pages and files copied from the previous build by Astro's incremental build, not rendered. */
-  pagesCopied: number;
+  /** Pages and files reused from the previous build by Astro's incremental build (linked or copied), not rendered. */
+  pagesReused: number;
   /** Images Astro generated in this build (not copied from its cache). */
   imagesGenerated: number;
   /** Share images drawn in this build (not read from the share-image cache); ours only. */
@@ -127,7 +127,7 @@ export async function timedBuild(
     seconds,
     peakMB: peakKb / 1024,
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN),
-    pagesCopied: [...log.matchAll(/├─ \S+ \((?:restored|cached)\)/g)].length,
+    pagesReused: [...log.matchAll(/├─ \S+ \((?:restored|cached)\)/g)].length,
     imagesGenerated: [...log.matchAll(/▶ \/_astro\/\S+ \(before:/g)].length,
     log: logFile,
   };
