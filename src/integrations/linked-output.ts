@@ -5,13 +5,13 @@
  * those blocks took 49 of the 64 s of a warm build at 1,000 articles.
  *
  * This integration makes each such file in `dist/` a hard link to its cached copy:
- * - before generation it empties `dist/` (only links to go, for the most part) and links every
- *   cached copy into place; Astro finds an unchanged page there and leaves it, and copying an
- *   image onto a link to itself does nothing;
+ * - before generation it empties `dist/` but for the links to cached copies, which it would only
+ *   make again, and links every other cached copy into place; Astro finds an unchanged page there
+ *   and leaves it, and copying an image onto a link to itself does nothing;
  * - after the build it removes every link this build did not produce (the pages and images of a
  *   deleted article), so nothing stale is published, and replaces each cached copy Astro wrote
  *   this build with a link to the file in `dist/`: the bytes are the same, and the next build
- *   again only has links to remove.
+ *   finds them linked.
  * A page Astro renders again is written through its link, and Astro writes the same bytes to its
  * copy. Where links cannot be made (the cache on another file system), Astro copies as before.
  * Do not edit files in `dist/` in place: they are the cache's files too.
@@ -47,19 +47,69 @@ function optimizedImages(outDir: string): string[] | undefined {
     : undefined;
 }
 
-/** Removes everything in `dir` but the names in KEEP. */
-function empty(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!KEEP.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+/** The cached copy that `file` in dist/ mirrors, if it is under a mirror's folder. */
+function cachedCopyOf(file: string, mirrors: readonly Mirror[]): string | undefined {
+  // The longest output folder first: dist/_astro/ belongs to the images, not to the pages.
+  const mirror = [...mirrors]
+    .sort((a, b) => b.output.length - a.output.length)
+    .find(({ output }) => file.startsWith(`${output.replace(/\/$/, '')}/`));
+  return mirror && join(mirror.cache, relative(mirror.output, file));
 }
 
-/** Hard-links the files of `mirror.cache` into `mirror.output`; false when links cannot be made. */
-function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): boolean {
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [statSync(a), statSync(b)];
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Empties `dir` (but the names in KEEP), except for files that already are hard links to their
+ * cached copy: the same link would be made again. Returns those kept.
+ */
+function emptyButLinks(dir: string, mirrors: readonly Mirror[]): Set<string> {
+  const kept = new Set<string>();
+  let top: string[];
+  try {
+    top = readdirSync(dir);
+  } catch {
+    return kept;
+  }
+  const keepOrRemove = (file: string, isFile: boolean) => {
+    if (isFile && sameFile(file, cachedCopyOf(file, mirrors) ?? '')) kept.add(file);
+    else rmSync(file, { force: true });
+  };
+  for (const name of top.filter((name) => !KEEP.has(name))) {
+    const path = join(dir, name);
+    if (!statSync(path).isDirectory()) {
+      keepOrRemove(path, statSync(path).isFile());
+      continue;
+    }
+    const folders = [path];
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      const file = join(entry.parentPath, entry.name);
+      if (entry.isDirectory()) folders.push(file);
+      else keepOrRemove(file, entry.isFile());
+    }
+    // Deepest first; a folder still holding a kept link stays.
+    for (const folder of folders.sort((a, b) => b.length - a.length)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // not empty
+      }
+    }
+  }
+  return kept;
+}
+
+/**
+ * Hard-links the files of `mirror.cache` into `mirror.output`, but those `kept` from the last
+ * build; false when links cannot be made.
+ */
+function linkIn(mirror: Mirror, kept: ReadonlySet<string>, logger: AstroIntegrationLogger): boolean {
   let entries;
   try {
     entries = readdirSync(mirror.cache, { recursive: true, withFileTypes: true });
@@ -72,6 +122,10 @@ function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): boolean {
     if (!entry.isFile() || entry.name.endsWith('.json')) continue;
     const source = join(entry.parentPath, entry.name);
     const target = join(mirror.output, relative(mirror.cache, source));
+    if (kept.has(target)) {
+      mirror.linked.push(target);
+      continue;
+    }
     try {
       const folder = dirname(target);
       if (!made.has(folder)) mkdirSync(folder, { recursive: true });
@@ -148,9 +202,11 @@ export function linkedOutput(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (!pages || !images) return;
-        empty(outDir);
-        linking = linkIn(pages, logger) && linkIn(images, logger);
-        logger.info(`linked ${pages.linked.length + images.linked.length} cached file(s) into ${outDir}`);
+        const kept = emptyButLinks(outDir, [pages, images]);
+        linking = linkIn(pages, kept, logger) && linkIn(images, kept, logger);
+        logger.info(
+          `${pages.linked.length + images.linked.length - kept.size} cached file(s) linked into ${outDir}, ${kept.size} already there`,
+        );
       },
       'astro:build:done': ({ assets, logger }) => {
         if (!pages || !images) return;

@@ -108,6 +108,17 @@ describe('links instead of copies', () => {
   });
 });
 
+describe('a file in dist/ that is not its cached copy', () => {
+  it('is replaced by a link to the copy', () => {
+    const file = join(root, 'dist', ARTICLE);
+    rmSync(file);
+    writeFileSync(file, 'not the page');
+    build();
+    expect(page(ARTICLE)).toContain('Ministers meet in Paris');
+    expect(inode('dist', ARTICLE)).toBe(inode('node_modules/.astro/dist', ARTICLE));
+  }, 300_000);
+});
+
 describe('after an article is deleted', () => {
   it('removes its pages, share images and photos, leaving what a first build of the rest writes', () => {
     const articles = join(root, 'content/articles');

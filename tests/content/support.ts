@@ -8,31 +8,17 @@
  * would read and overwrite each other's store.
  */
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { projectRoot, type AstroRun } from '../helpers/astro';
+import { projectCopy, projectRoot, type AstroRun } from '../helpers/astro';
 
 /** The smallest valid content tree: one article, two people, two countries. */
 export const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
 
 /** Path of the minimal article inside a content folder, as Astro names it in messages. */
 export const ARTICLE = 'articles/sample-story/index.md';
-
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
-/** Caches that must stay private to one run. */
-const PRIVATE_CACHES = new Set(['.astro', '.vite', '.vite-temp', '.vitest-cache']);
 
 /** Set BACKSTORY_KEEP_TMP=1 to keep fixture and project copies for inspection. */
 const keep = process.env['BACKSTORY_KEEP_TMP'] === '1';
@@ -54,22 +40,7 @@ async function slot<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
-function projectCopy(content: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'backstory-content-'));
-  for (const name of PROJECT_FILES) {
-    if (existsSync(join(projectRoot, name)))
-      cpSync(join(projectRoot, name), join(root, name), { recursive: true });
-  }
-  cpSync(content, join(root, 'content'), { recursive: true });
-  const modules = join(projectRoot, 'node_modules');
-  mkdirSync(join(root, 'node_modules'));
-  for (const name of readdirSync(modules)) {
-    if (!PRIVATE_CACHES.has(name)) symlinkSync(join(modules, name), join(root, 'node_modules', name));
-  }
-  return root;
-}
-
-/** Like `runAstro` from tests/helpers/astro.ts, but asynchronous and with private caches. */
+/** Like `runAstro` from tests/helpers/astro.ts, but asynchronous. */
 export function runAstroAsync(command: 'build' | 'sync', content: string): Promise<AstroRun> {
   return slot(
     () =>

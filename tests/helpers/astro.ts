@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
+/** node_modules entries that stay private to each copy. */
+const PRIVATE_CACHES = new Set(['.astro', '.vite', '.vite-temp', '.vitest-cache']);
 
 export interface AstroRun {
   status: number | null;
@@ -35,12 +37,12 @@ export function projectCopy(content = join(projectRoot, 'content')): string {
       cpSync(join(projectRoot, name), join(root, name), { recursive: true });
   }
   cpSync(content, join(root, 'content'), { recursive: true });
-  // Link each package, not the folder: Astro and Vite keep caches (data store, optimised deps)
-  // in node_modules/.astro and .vite, which must not be shared between copies. The share-image
-  // cache in .cache is keyed by content hash, so sharing it only saves redrawing.
+  // Link each package, not the folder: Astro and Vite keep caches (data store, incremental
+  // build, optimised deps) in node_modules, which must not be shared between copies. The
+  // share-image cache in .cache is keyed by content hash, so sharing it only saves redrawing.
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite') continue;
+    if (PRIVATE_CACHES.has(name)) continue;
     symlinkSync(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name));
   }
   return root;
