@@ -47,13 +47,19 @@ function optimizedImages(outDir: string): string[] | undefined {
     : undefined;
 }
 
-/** The cached copy that `file` in dist/ mirrors, if it is under a mirror's folder. */
+/** The cached copy of `file` if it lies in `mirror`'s output folder. */
+function copyIn(mirror: Mirror, file: string): string | undefined {
+  const inside = relative(mirror.output, file);
+  return inside && !inside.startsWith('..') ? join(mirror.cache, inside) : undefined;
+}
+
+/** The cached copy that `file` in dist/ mirrors, if any; `mirrors` longest output folder first. */
 function cachedCopyOf(file: string, mirrors: readonly Mirror[]): string | undefined {
-  // The longest output folder first: dist/_astro/ belongs to the images, not to the pages.
-  const mirror = [...mirrors]
-    .sort((a, b) => b.output.length - a.output.length)
-    .find(({ output }) => file.startsWith(`${output.replace(/\/$/, '')}/`));
-  return mirror && join(mirror.cache, relative(mirror.output, file));
+  for (const mirror of mirrors) {
+    const copy = copyIn(mirror, file);
+    if (copy) return copy;
+  }
+  return undefined;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -70,6 +76,8 @@ function sameFile(a: string, b: string): boolean {
  * cached copy: the same link would be made again. Returns those kept.
  */
 function emptyButLinks(dir: string, mirrors: readonly Mirror[]): Set<string> {
+  // dist/_astro/ belongs to the images, not to the pages mirrored at dist/.
+  const byDepth = [...mirrors].sort((a, b) => b.output.length - a.output.length);
   const kept = new Set<string>();
   let top: string[];
   try {
@@ -78,13 +86,14 @@ function emptyButLinks(dir: string, mirrors: readonly Mirror[]): Set<string> {
     return kept;
   }
   const keepOrRemove = (file: string, isFile: boolean) => {
-    if (isFile && sameFile(file, cachedCopyOf(file, mirrors) ?? '')) kept.add(file);
+    if (isFile && sameFile(file, cachedCopyOf(file, byDepth) ?? '')) kept.add(file);
     else rmSync(file, { force: true });
   };
   for (const name of top.filter((name) => !KEEP.has(name))) {
     const path = join(dir, name);
-    if (!statSync(path).isDirectory()) {
-      keepOrRemove(path, statSync(path).isFile());
+    const stats = statSync(path);
+    if (!stats.isDirectory()) {
+      keepOrRemove(path, stats.isFile());
       continue;
     }
     const folders = [path];
@@ -164,8 +173,8 @@ function removeWithEmptyFolders(files: readonly string[], root: string): void {
 function linkBack(mirror: Mirror, produced: readonly string[]): void {
   const linked = new Set(mirror.linked);
   for (const file of produced) {
-    if (linked.has(file) || !file.startsWith(mirror.output)) continue;
-    const copy = join(mirror.cache, relative(mirror.output, file));
+    const copy = copyIn(mirror, file);
+    if (linked.has(file) || !copy) continue;
     let ours, theirs;
     try {
       [ours, theirs] = [statSync(file), statSync(copy)];

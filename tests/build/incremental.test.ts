@@ -100,6 +100,10 @@ describe('links instead of copies', () => {
       expect(inode('dist', name), name).toBe(inode('node_modules/.astro/dist', name));
   });
 
+  it('finds every link already in place after the first build, which turned its files into links', () => {
+    expect(builds[1]!.output).toMatch(/ 0 cached file\(s\) linked into .*, [1-9]\d* already there/);
+  });
+
   it("makes each optimized photo a hard link to Astro's image cache", () => {
     const images = readdirSync(join(root, 'dist/_astro')).filter((name) => name.endsWith('.webp'));
     expect(images.length).toBeGreaterThan(0);
