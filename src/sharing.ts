@@ -27,6 +27,7 @@ import {
   SHARE_IMAGE,
   STRUCTURED_CROPS,
   cardAlt,
+  contentHashInUrl,
   cropPath,
   shareImagePath,
   type CardSpec,
@@ -61,10 +62,20 @@ function fileOf(image: ImageMetadata): string {
   return file;
 }
 
+/**
+ * The content hash in an image's build URL, read through `clone`, which does not mark the original
+ * as used (src/lib/page-key.ts): hashing 3,000 photos' bytes took 0.75 s of every build at 1,000
+ * articles.
+ */
+function builtHashOf(image: ImageMetadata): string | undefined {
+  return contentHashInUrl(((image as ImageMetadata & { clone?: ImageMetadata }).clone ?? image).src);
+}
+
 function photoCard(photo: Photo, drawCredit: boolean): CardSpec {
   return {
     kind: 'photo',
     file: fileOf(photo.src),
+    contentHash: builtHashOf(photo.src),
     credit: photo.credit,
     placeholder: photo.placeholder,
     drawCredit,

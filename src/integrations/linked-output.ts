@@ -5,9 +5,9 @@
  * those blocks took 49 of the 64 s of a warm build at 1,000 articles.
  *
  * This integration makes each such file in `dist/` a hard link to its cached copy:
- * - before generation it empties `dist/` but for the links to cached copies, which it would only
- *   make again, and links every other cached copy into place; Astro finds an unchanged page there
- *   and leaves it, and copying an image onto a link to itself does nothing;
+ * - before generation it links every cached copy into place (a link the last build left is kept)
+ *   and empties `dist/` of everything else; Astro finds an unchanged page there and leaves it, and
+ *   copying an image onto a link to itself does nothing;
  * - after the build it removes every link this build did not produce (the pages and images of a
  *   deleted article), so nothing stale is published, and replaces each cached copy Astro wrote
  *   this build with a link to the file in `dist/`: the bytes are the same, and the next build
@@ -17,7 +17,7 @@
  * Do not edit files in `dist/` in place: they are the cache's files too.
  */
 import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
@@ -49,106 +49,92 @@ function optimizedImages(outDir: string): string[] | undefined {
 
 /** The cached copy of `file` if it lies in `mirror`'s output folder. */
 function copyIn(mirror: Mirror, file: string): string | undefined {
-  const inside = relative(mirror.output, file);
-  return inside && !inside.startsWith('..') ? join(mirror.cache, inside) : undefined;
+  // A prefix test, not path.relative: this runs for every file produced (22,000 at 1,000 articles).
+  return file.startsWith(`${mirror.output}${sep}`)
+    ? join(mirror.cache, file.slice(mirror.output.length))
+    : undefined;
 }
 
-/** The cached copy that `file` in dist/ mirrors, if any; `mirrors` longest output folder first. */
-function cachedCopyOf(file: string, mirrors: readonly Mirror[]): string | undefined {
-  for (const mirror of mirrors) {
-    const copy = copyIn(mirror, file);
-    if (copy) return copy;
-  }
-  return undefined;
+/**
+ * The files under `dir` (but the top-level names in `skip`), and its folders, parents first.
+ * One readdirSync per folder: its `recursive` option took 2.5 times as long on 49,000 entries.
+ */
+function walk(dir: string, skip: ReadonlySet<string> = new Set()): { files: string[]; folders: string[] } {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const visit = (folder: string, top: boolean) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // no such folder yet
+    }
+    for (const entry of entries) {
+      if (top && skip.has(entry.name)) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        folders.push(path);
+        visit(path, false);
+      } else files.push(path);
+    }
+  };
+  visit(dir, true);
+  return { files, folders };
 }
 
 function sameFile(a: string, b: string): boolean {
-  try {
-    const [first, second] = [statSync(a), statSync(b)];
-    return first.ino === second.ino && first.dev === second.dev;
-  } catch {
-    return false;
-  }
+  const first = statSync(a, { throwIfNoEntry: false });
+  const second = first && statSync(b, { throwIfNoEntry: false });
+  return !!second && first.ino === second.ino && first.dev === second.dev;
 }
 
 /**
- * Empties `dir` (but the names in KEEP), except for files that already are hard links to their
- * cached copy: the same link would be made again. Returns those kept.
+ * Puts a hard link to each file of `mirror.cache` at the same place in `mirror.output`, but where
+ * one is there already (the last build left it); false when links cannot be made. Returns the
+ * number already there.
  */
-function emptyButLinks(dir: string, mirrors: readonly Mirror[]): Set<string> {
-  // dist/_astro/ belongs to the images, not to the pages mirrored at dist/.
-  const byDepth = [...mirrors].sort((a, b) => b.output.length - a.output.length);
-  const kept = new Set<string>();
-  let top: string[];
-  try {
-    top = readdirSync(dir);
-  } catch {
-    return kept;
-  }
-  const keepOrRemove = (file: string, isFile: boolean) => {
-    if (isFile && sameFile(file, cachedCopyOf(file, byDepth) ?? '')) kept.add(file);
-    else rmSync(file, { force: true });
-  };
-  for (const name of top.filter((name) => !KEEP.has(name))) {
-    const path = join(dir, name);
-    const stats = statSync(path);
-    if (!stats.isDirectory()) {
-      keepOrRemove(path, stats.isFile());
-      continue;
-    }
-    const folders = [path];
-    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      const file = join(entry.parentPath, entry.name);
-      if (entry.isDirectory()) folders.push(file);
-      else keepOrRemove(file, entry.isFile());
-    }
-    // Deepest first; a folder still holding a kept link stays.
-    for (const folder of folders.sort((a, b) => b.length - a.length)) {
-      try {
-        rmdirSync(folder);
-      } catch {
-        // not empty
-      }
-    }
-  }
-  return kept;
-}
-
-/**
- * Hard-links the files of `mirror.cache` into `mirror.output`, but those `kept` from the last
- * build; false when links cannot be made.
- */
-function linkIn(mirror: Mirror, kept: ReadonlySet<string>, logger: AstroIntegrationLogger): boolean {
-  let entries;
-  try {
-    entries = readdirSync(mirror.cache, { recursive: true, withFileTypes: true });
-  } catch {
-    return true; // no cache yet
-  }
+function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; kept: number } {
+  let kept = 0;
   const made = new Set<string>();
-  for (const entry of entries) {
-    // Astro's metadata for remote images sits beside them; it is not an output.
-    if (!entry.isFile() || entry.name.endsWith('.json')) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(mirror.output, relative(mirror.cache, source));
-    if (kept.has(target)) {
-      mirror.linked.push(target);
+  // Astro's metadata for remote images sits beside them; it is not an output.
+  for (const source of walk(mirror.cache).files.filter((file) => !file.endsWith('.json'))) {
+    const target = join(mirror.output, source.slice(mirror.cache.length));
+    mirror.linked.push(target);
+    if (sameFile(target, source)) {
+      kept += 1;
       continue;
     }
     try {
+      rmSync(target, { force: true, recursive: true });
       const folder = dirname(target);
       if (!made.has(folder)) mkdirSync(folder, { recursive: true });
       made.add(folder);
       linkSync(source, target);
     } catch (error) {
+      mirror.linked.pop();
       logger.warn(
         `cannot hard-link ${source} to ${target} (${(error as Error).message}); Astro copies instead`,
       );
-      return false;
+      return { ok: false, kept };
     }
-    mirror.linked.push(target);
   }
-  return true;
+  return { ok: true, kept };
+}
+
+/** Empties `dir` (but the names in KEEP) of everything but `linked` and the folders holding them. */
+function emptyBut(dir: string, linked: ReadonlySet<string>): void {
+  const { files, folders } = walk(dir, KEEP);
+  const occupied = new Set<string>();
+  for (const file of files) {
+    if (!linked.has(file)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    for (let folder = dirname(file); folder !== dir && !occupied.has(folder); folder = dirname(folder))
+      occupied.add(folder);
+  }
+  // Children before parents, so that each is empty when its turn comes.
+  for (const folder of folders.reverse()) if (!occupied.has(folder)) rmdirSync(folder);
 }
 
 /** Deletes `files`, then each folder up to `root` that this left empty. */
@@ -204,17 +190,24 @@ export function linkedOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         if (!config.experimental.incrementalBuild) return;
-        outDir = fileURLToPath(config.outDir);
-        const cache = (path: string) => fileURLToPath(new URL(path, config.cacheDir));
+        // resolve() drops the trailing slash, for the prefix tests of copyIn.
+        outDir = resolve(fileURLToPath(config.outDir));
+        const cache = (path: string) => resolve(fileURLToPath(new URL(path, config.cacheDir)));
         pages = { cache: cache('dist/'), output: outDir, linked: [] };
         images = { cache: cache('assets/'), output: join(outDir, config.build.assets), linked: [] };
       },
       'astro:build:start': ({ logger }) => {
         if (!pages || !images) return;
-        const kept = emptyButLinks(outDir, [pages, images]);
-        linking = linkIn(pages, kept, logger) && linkIn(images, kept, logger);
+        let kept = 0;
+        for (const mirror of [pages, images]) {
+          const link = linkIn(mirror, logger);
+          kept += link.kept;
+          linking = link.ok;
+          if (!linking) break;
+        }
+        emptyBut(outDir, new Set([...pages.linked, ...images.linked]));
         logger.info(
-          `${pages.linked.length + images.linked.length - kept.size} cached file(s) linked into ${outDir}, ${kept.size} already there`,
+          `${pages.linked.length + images.linked.length - kept} cached file(s) linked into ${outDir}, ${kept} already there`,
         );
       },
       'astro:build:done': ({ assets, logger }) => {

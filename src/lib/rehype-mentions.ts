@@ -5,8 +5,8 @@
  * any id listed in the article's `unlinked` frontmatter field.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { createMatcher, type Mentionable } from './mentions';
-import { paths } from './paths';
+import { createMatcher, type Mentionable } from './mentions.ts';
+import { paths } from './paths.ts';
 
 const SKIP = new Set([
   'a',

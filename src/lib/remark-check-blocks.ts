@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { bodyLineOffset } from './content-files';
-import { isWhen } from './dates';
+import { bodyLineOffset } from './content-files.ts';
+import { isWhen } from './dates.ts';
 
 /** Each block and the attributes it takes (required ones marked true). */
 export const BLOCKS: Record<string, Record<string, boolean>> = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
-import { bodyLineOffset } from './content-files';
+import { bodyLineOffset } from './content-files.ts';
 
 /** Inline tags an editor may write as HTML; no attributes except these. */
 const ALLOWED_TAGS = new Set([

@@ -296,7 +296,7 @@ export function cacheKey(job: ShareImageJob): string {
   const size = { width: job.width, height: job.height };
   const input =
     card.kind === 'photo'
-      ? { ...card, file: fileHash(card.file) }
+      ? { ...card, contentHash: undefined, file: card.contentHash ?? fileHash(card.file) }
       : card;
   const template =
     card.kind === 'photo'
@@ -324,7 +324,6 @@ export function cacheKey(job: ShareImageJob): string {
 export function defaultCacheDir(): string {
   return process.env['BACKSTORY_OG_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/backstory-og');
 }
-
 
 /**
  * Renders one image, or reads it from `cacheDir` when nothing that goes into it has changed.

@@ -42,6 +42,8 @@ export interface PhotoCard {
   kind: 'photo';
   /** Absolute path of the image file. */
   file: string;
+  /** The file's content hash when one is known already (Vite's, in its build URL), so the share-image cache key need not read the file. */
+  contentHash?: string | undefined;
   credit: string;
   placeholder: boolean;
   /** Draw the credit strip (share images); structured-data crops carry the credit as data instead. */
@@ -49,6 +51,14 @@ export interface PhotoCard {
 }
 
 export type CardSpec = TextCard | PhotoCard;
+
+/**
+ * The content hash Vite puts in a built asset's URL ('/_astro/name.lP12wYwR.jpg' -> 'lP12wYwR');
+ * undefined for a URL without one, such as the dev server's '/@fs/...?origWidth=...'.
+ */
+export function contentHashInUrl(url: string): string | undefined {
+  return /\.([\w-]{8})\.\w+$/.exec(url)?.[1];
+}
 
 /** A share image to render: its URL path, what it shows and its size. */
 export interface ShareImageJob {

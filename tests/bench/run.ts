@@ -225,12 +225,15 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
       'Bare s',
       'Bare MB',
       'Ours/bare',
+      'Coll. s',
+      'Ours/coll.',
     ],
   ];
   for (const figures of scale) {
     for (const kind of BUILD_KINDS) {
       const ours = figures.ours[kind];
       const bare = figures.bare[kind];
+      const collection = figures.collection[kind];
       rows.push([
         figures.articles,
         kind,
@@ -244,6 +247,8 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
         bare.seconds.toFixed(1),
         bare.peakMB.toFixed(0),
         `${(ours.seconds / bare.seconds).toFixed(2)}x`,
+        collection.seconds.toFixed(1),
+        `${(ours.seconds / collection.seconds).toFixed(2)}x`,
       ]);
     }
   }
@@ -253,7 +258,7 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
     const ms = ((b.ours.cold.seconds - a.ours.cold.seconds) * 1000) / (b.articles - a.articles);
     marginal.push(`${a.articles}->${b.articles}: ${ms.toFixed(0)} ms per added article`);
   }
-  return `Build scale (wall seconds of astro build; cold = empty caches, warm = nothing changed, changed = one article edited)\n${table(rows)}${
+  return `Build scale (wall seconds of astro build; cold = empty caches, warm = nothing changed, changed = one article edited; bare = one Markdown page per article; coll. = the articles as a content collection with MDX, keyed pages)\n${table(rows)}${
     marginal.length ? `\nCold marginal cost: ${marginal.join(', ')}` : ''
   }`;
 }

@@ -1,7 +1,8 @@
 /**
  * Build scale: our site on N synthetic articles, cold (empty caches), warm (caches kept, nothing
- * changed) and after changing one article, against a bare Astro site of N Markdown pages built
- * the same three ways. Wall time and peak memory of each `astro build`.
+ * changed) and after changing one article, against the two baselines of `bare.ts` (a bare Astro
+ * site of N Markdown pages; the same articles as a content collection) built the same three ways.
+ * Wall time and peak memory of each `astro build`.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -17,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
-import { bareSite, editBarePage } from './bare.ts';
+import { BASELINES, baselineSite, editBaselinePage, type Baseline } from './bare.ts';
 import { editArticle, makePhotos, writeContent } from './synthetic.ts';
 
 export const BUILD_KINDS = ['cold', 'warm', 'changed'] as const;
@@ -39,10 +40,9 @@ export interface BuildFigures {
   log: string;
 }
 
-export interface ScaleFigures {
+export interface ScaleFigures extends Record<Baseline, Record<BuildKind, BuildFigures>> {
   articles: number;
   ours: Record<BuildKind, BuildFigures>;
-  bare: Record<BuildKind, BuildFigures>;
 }
 
 const TIME = '/usr/bin/time';
@@ -53,9 +53,11 @@ const TIME = '/usr/bin/time';
  * get them: the ratio compares like with like.
  */
 export function buildScriptEnv(): Record<string, string> {
-  const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
   const command = /(?:^|&&)\s*((?:\w+=\S+\s+)*)astro build/.exec(scripts['build'] ?? '');
   if (!command) throw new Error('package.json: the build script has no `astro build` step');
   return Object.fromEntries(
@@ -161,7 +163,6 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
   rmSync(join(root, 'node_modules/.cache'), { force: true });
   const env = { BACKSTORY_OG_CACHE: ogCache };
   const ours = {} as Record<BuildKind, BuildFigures>;
-  const bare = {} as Record<BuildKind, BuildFigures>;
   try {
     for (const kind of BUILD_KINDS) {
       if (kind === 'changed') editArticle(join(root, 'content'), 0);
@@ -173,15 +174,20 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
   } finally {
     removeCopy(root);
   }
-  const bareRoot = bareSite(articles);
-  try {
-    for (const kind of BUILD_KINDS) {
-      if (kind === 'changed') editBarePage(bareRoot, 0);
-      onStep(`N=${articles}: bare Astro, ${kind} build`);
-      bare[kind] = await timedBuild(bareRoot, join(logDir, `bare-${articles}-${kind}.log`));
+  const baselines = {} as Record<Baseline, Record<BuildKind, BuildFigures>>;
+  for (const baseline of BASELINES) {
+    const baseRoot = baselineSite(baseline, articles);
+    const figures = {} as Record<BuildKind, BuildFigures>;
+    try {
+      for (const kind of BUILD_KINDS) {
+        if (kind === 'changed') editBaselinePage(baseRoot, baseline, 0);
+        onStep(`N=${articles}: ${baseline} Astro, ${kind} build`);
+        figures[kind] = await timedBuild(baseRoot, join(logDir, `${baseline}-${articles}-${kind}.log`));
+      }
+    } finally {
+      removeCopy(baseRoot);
     }
-  } finally {
-    removeCopy(bareRoot);
+    baselines[baseline] = figures;
   }
-  return { articles, ours, bare };
+  return { articles, ours, ...baselines };
 }
