@@ -228,6 +228,12 @@ function tagsOf(people: readonly { name: string }[], countries: readonly { name:
   return [...people.map((person) => person.name), ...countries.map((country) => country.name)];
 }
 
+/** An article's tags (its `article:tag`s, and its categories in the feed): its people, then its countries. */
+export async function articleTags(article: Article): Promise<string[]> {
+  const { people, countries, published } = article.data;
+  return tagsOf(await peopleOn(people, published), await countriesOn(countries, published));
+}
+
 function factsOf(article: Article, tags: string[]): ArticleFacts {
   return { published: article.data.published, modified: modifiedOf(article), section: site.section, tags };
 }

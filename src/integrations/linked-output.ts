@@ -90,8 +90,8 @@ function sameFile(a: string, b: string): boolean {
 
 /**
  * Puts a hard link to each file of `mirror.cache` at the same place in `mirror.output`, but where
- * one is there already (the last build left it); false when links cannot be made. Returns the
- * number already there.
+ * one is there already (the last build left it). Returns whether links could be made, and how
+ * many were there already.
  */
 function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; kept: number } {
   let kept = 0;

@@ -1,9 +1,10 @@
 /** The RSS feed: every article, newest first, with its full title, dek, dates and link. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { countriesOn, getArticles, modifiedOf, peopleOn } from '../data';
+import { getArticles, modifiedOf } from '../data';
 import { paths } from '../lib/paths';
 import { isoWithOffset } from '../lib/seo';
+import { articleTags } from '../sharing';
 import { site } from '../site';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
@@ -13,18 +14,12 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
     articles.map(async (article) => {
       const { id, data } = article;
       const modified = modifiedOf(article);
-      const people = await peopleOn(data.people, data.published);
-      const countries = await countriesOn(data.countries, data.published);
       return {
         title: data.title,
         description: data.dek,
         link: paths.article(id),
         pubDate: new Date(isoWithOffset(data.published, site.timeZone)),
-        categories: [
-          site.section,
-          ...people.map((person) => person.name),
-          ...countries.map((country) => country.name),
-        ],
+        categories: [site.section, ...(await articleTags(article))],
         ...(modified && {
           customData: `<dcterms:modified>${isoWithOffset(modified, site.timeZone)}</dcterms:modified>`,
         }),

@@ -4,7 +4,7 @@
  * budget (tests/bench/budgets.ts) is missed.
  *
  *   npm run bench                      pages, then scale at N = 10 and 100 (~7 minutes)
- *   npm run bench -- --full            scale at N = 1,000 as well (about 25 minutes more: the cold build)
+ *   npm run bench -- --full            scale at N = 1,000 as well (about 22 minutes more: the cold build)
  *   npm run bench -- --with-5000       scale at 1,000 and 5,000 as well (hours)
  *   npm run bench -- --sizes=10,100    any list of N
  *   npm run bench -- --pages-only | --scale-only | --runs=3 | --no-priority

@@ -203,6 +203,21 @@ describe('feeds and crawl files', () => {
     expect(rss).toContain(`<atom:link href="${origin}/rss.xml" rel="self"`);
   });
 
+  it("gives each item the section and the article page's tags as categories", () => {
+    for (const article of rawArticles()) {
+      const item = items.find((body) => tag(body, 'link') === `${origin}/articles/${article.slug}/`)!;
+      const categories = [...item.matchAll(/<category>([\s\S]*?)<\/category>/g)].map(([, text]) =>
+        unescape(text!),
+      );
+      const page = readPage(distDir, `articles/${article.slug}/index.html`);
+      const tags = page
+        .querySelectorAll('meta[property="article:tag"]')
+        .map((meta) => meta.getAttribute('content')!);
+      expect(tags.length, article.slug).toBeGreaterThan(0);
+      expect(categories, article.slug).toEqual([site.section, ...tags]);
+    }
+  });
+
   it('dates the seed article at midnight in the newsroom zone', () => {
     // '2025-09-04' at 00:00 in Europe/London (BST, +01:00) is 23:00 GMT the day before.
     const item = items.find((body) => tag(body, 'link') === `${origin}/articles/${slug}/`)!;
