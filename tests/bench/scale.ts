@@ -37,6 +37,8 @@ export interface BuildFigures {
   imagesGenerated: number;
   /** Share images drawn in this build (not read from the share-image cache); ours only. */
   shareImagesDrawn?: number;
+  /** Warm builds: the seconds of each of the {@link WARM_RUNS} runs; the figures are the median run's. */
+  runs?: number[];
   log: string;
 }
 
@@ -148,7 +150,30 @@ export interface ScaleOptions {
 
 let photos: Promise<string[]> | undefined;
 
-/** Cold, warm and one-article-changed builds of our site and of the bare baseline at `articles`. */
+/**
+ * Warm builds per site. They are taken in turns (ours, bare, collection, ours, ...) so that a busy
+ * spell of the shared machine falls on every site alike, and the median counts.
+ */
+export const WARM_RUNS = 3;
+
+/** The run with the median time, with every run's seconds. */
+function median(runs: readonly BuildFigures[]): BuildFigures {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor(sorted.length / 2)]!, runs: runs.map((run) => run.seconds) };
+}
+
+interface Site {
+  name: 'ours' | Baseline;
+  label: string;
+  root: string;
+  env: Record<string, string>;
+  /** Edits one article, for the "changed" build. */
+  edit: () => void;
+  /** Share images cached so far; ours only. */
+  shareImages?: () => number;
+}
+
+/** Cold, warm and one-article-changed builds of our site and of each baseline at `articles`. */
 export async function measureScale(articles: number, options: ScaleOptions): Promise<ScaleFigures> {
   const { logDir, onStep = () => {} } = options;
   mkdirSync(logDir, { recursive: true });
@@ -161,33 +186,62 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
   // A share-image cache of this copy's own, so "cold" draws every image.
   const ogCache = join(root, 'node_modules/.cache/backstory-og');
   rmSync(join(root, 'node_modules/.cache'), { force: true });
-  const env = { BACKSTORY_OG_CACHE: ogCache };
-  const ours = {} as Record<BuildKind, BuildFigures>;
+  const sites: Site[] = [
+    {
+      name: 'ours',
+      label: 'our site',
+      root,
+      env: { BACKSTORY_OG_CACHE: ogCache },
+      edit: () => editArticle(join(root, 'content'), 0),
+      shareImages: () => countFiles(ogCache),
+    },
+  ];
   try {
-    for (const kind of BUILD_KINDS) {
-      if (kind === 'changed') editArticle(join(root, 'content'), 0);
-      onStep(`N=${articles}: our site, ${kind} build`);
-      const before = countFiles(ogCache);
-      ours[kind] = await timedBuild(root, join(logDir, `ours-${articles}-${kind}.log`), env);
-      ours[kind].shareImagesDrawn = countFiles(ogCache) - before;
+    for (const baseline of BASELINES) {
+      const baseRoot = baselineSite(baseline, articles);
+      sites.push({
+        name: baseline,
+        label: `${baseline} Astro`,
+        root: baseRoot,
+        env: {},
+        edit: () => editBaselinePage(baseRoot, baseline, 0),
+      });
     }
+    const build = async (site: Site, kind: BuildKind, run = '') => {
+      onStep(`N=${articles}: ${site.label}, ${kind} build${run && ` ${run}/${WARM_RUNS}`}`);
+      const before = site.shareImages?.() ?? 0;
+      const figures = await timedBuild(
+        site.root,
+        join(logDir, `${site.name}-${articles}-${kind}${run && `-${run}`}.log`),
+        site.env,
+      );
+      if (site.shareImages) figures.shareImagesDrawn = site.shareImages() - before;
+      return figures;
+    };
+    const cold: BuildFigures[] = [];
+    for (const site of sites) cold.push(await build(site, 'cold'));
+    const warm: BuildFigures[][] = sites.map(() => []);
+    for (let run = 1; run <= WARM_RUNS; run += 1) {
+      for (const [index, site] of sites.entries()) warm[index]!.push(await build(site, 'warm', String(run)));
+    }
+    const changed: BuildFigures[] = [];
+    for (const site of sites) {
+      site.edit();
+      changed.push(await build(site, 'changed'));
+    }
+    const bySite = (index: number) => ({
+      cold: cold[index]!,
+      warm: median(warm[index]!),
+      changed: changed[index]!,
+    });
+    return {
+      articles,
+      ...(Object.fromEntries(sites.map((site, index) => [site.name, bySite(index)])) as Omit<
+        ScaleFigures,
+        'articles'
+      >),
+    };
   } finally {
-    removeCopy(root);
+    for (const site of sites) removeCopy(site.root);
   }
-  const baselines = {} as Record<Baseline, Record<BuildKind, BuildFigures>>;
-  for (const baseline of BASELINES) {
-    const baseRoot = baselineSite(baseline, articles);
-    const figures = {} as Record<BuildKind, BuildFigures>;
-    try {
-      for (const kind of BUILD_KINDS) {
-        if (kind === 'changed') editBaselinePage(baseRoot, baseline, 0);
-        onStep(`N=${articles}: ${baseline} Astro, ${kind} build`);
-        figures[kind] = await timedBuild(baseRoot, join(logDir, `${baseline}-${articles}-${kind}.log`));
-      }
-    } finally {
-      removeCopy(baseRoot);
-    }
-    baselines[baseline] = figures;
-  }
-  return { articles, ours, ...baselines };
 }
