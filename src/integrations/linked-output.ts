@@ -27,6 +27,8 @@ interface Mirror {
   output: string;
   /** The links made into `output` at the start of this build. */
   linked: string[];
+  /** Whether a file of `cache` is an output; default all. */
+  isOutput?: (file: string) => boolean;
 }
 
 /** Kept when emptying, as Astro does: a checked-out publishing branch in dist/. */
@@ -96,8 +98,7 @@ function sameFile(a: string, b: string): boolean {
 function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; kept: number } {
   let kept = 0;
   const made = new Set<string>();
-  // Astro's metadata for remote images sits beside them; it is not an output.
-  for (const source of walk(mirror.cache).files.filter((file) => !file.endsWith('.json'))) {
+  for (const source of walk(mirror.cache).files.filter(mirror.isOutput ?? (() => true))) {
     const target = join(mirror.output, source.slice(mirror.cache.length));
     mirror.linked.push(target);
     if (sameFile(target, source)) {
@@ -194,7 +195,13 @@ export function linkedOutput(): AstroIntegration {
         outDir = resolve(fileURLToPath(config.outDir));
         const cache = (path: string) => resolve(fileURLToPath(new URL(path, config.cacheDir)));
         pages = { cache: cache('dist/'), output: outDir, linked: [] };
-        images = { cache: cache('assets/'), output: join(outDir, config.build.assets), linked: [] };
+        images = {
+          cache: cache('assets/'),
+          output: join(outDir, config.build.assets),
+          linked: [],
+          // Astro's metadata for remote images sits beside them; it is not an output.
+          isOutput: (file) => !file.endsWith('.json'),
+        };
       },
       'astro:build:start': ({ logger }) => {
         if (!pages || !images) return;

@@ -10,9 +10,9 @@ import { createHash } from 'node:crypto';
  * An image from Astro's `image()` marks its original file as used, which makes Astro publish it,
  * when any of its fields is read; its `clone` (which Astro's own getImage reads) does not.
  */
-function unmarked(item: object): object {
+export function unmarked<T extends object>(item: T): T {
   const clone = (item as { clone?: unknown }).clone;
-  return clone && typeof clone === 'object' && !Array.isArray(clone) ? clone : item;
+  return clone && typeof clone === 'object' && !Array.isArray(clone) ? (clone as T) : item;
 }
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
