@@ -2,13 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-import { rehypeMentions } from './src/lib/rehype-mentions.ts';
-import { remarkCheckBlocks } from './src/lib/remark-check-blocks.ts';
-import { remarkRefuseUnsafe } from './src/lib/remark-refuse-unsafe.ts';
-import { loadMentionables } from './src/registry.ts';
+import { markdownProcessor } from './src/markdown-processor.ts';
 import { site } from './src/site.ts';
 import { linkedOutput } from './src/integrations/linked-output.ts';
+import { shareImages, SHARE_IMAGE_FOLDER } from './src/integrations/share-images.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || site.url,
@@ -16,15 +13,17 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark).
-    linkedOutput(),
+    linkedOutput({ keep: [SHARE_IMAGE_FOLDER] }),
+    // Share images, drawn and published after the pages; listed after linkedOutput, whose
+    // end-of-build clean-up must run first (README, Sharing).
+    shareImages(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],
   experimental: {
     // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages, keyed by
-    // pageKeyOf in src/data.ts, and the share images, by their content hash) are copied from the
-    // previous build when neither the key nor their code changed. The cache lives in
-    // node_modules/.astro (README, Benchmark).
+    // pageKeyOf in src/data.ts) are copied from the previous build when neither the key nor their
+    // code changed. The cache lives in node_modules/.astro (README, Benchmark).
     incrementalBuild: true,
   },
   security: {
@@ -42,10 +41,7 @@ export default defineConfig({
     // Prism marks code with classes; Shiki's inline styles would break the content security policy.
     syntaxHighlight: 'prism',
     // The unified (remark/rehype) processor, for the mention linker; Sätteri runs no rehype plugins.
-    // The registry is read once at start-up: restart `npm run dev` after adding a person or country.
-    processor: unified({
-      remarkPlugins: [remarkRefuseUnsafe, remarkCheckBlocks],
-      rehypePlugins: [[rehypeMentions, { entities: loadMentionables('./content') }]],
-    }),
+    // Loaded on first render, with the registry: restart `npm run dev` after adding a person or country.
+    processor: markdownProcessor('./content'),
   },
 });

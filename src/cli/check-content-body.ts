@@ -39,14 +39,22 @@ function collecting(entry: unknown, sink: string[]): unknown {
   return options.length > 0 ? [wrapped, ...options] : wrapped;
 }
 
+interface ProcessorOptions {
+  remarkPlugins?: unknown[];
+  gfm?: boolean;
+  smartypants?: boolean;
+}
+
 interface MarkdownConfig {
-  processor?: { options?: { remarkPlugins?: unknown[]; gfm?: boolean; smartypants?: boolean } };
+  /** `loadOptions`: a processor loaded on first use (src/markdown-processor.ts) gives its options so. */
+  processor?: { options?: ProcessorOptions; loadOptions?: () => Promise<ProcessorOptions> };
 }
 
 /** A body checker for the content folder `contentDir`, using the remark plugins of `configFile`. */
 export async function bodyChecker(contentDir: string, configFile: string) {
   const config = (await import(pathToFileURL(configFile).href)) as { default: { markdown?: MarkdownConfig } };
-  const options = config.default.markdown?.processor?.options ?? {};
+  const configured = config.default.markdown?.processor;
+  const options = (await configured?.loadOptions?.()) ?? configured?.options ?? {};
   const sink: string[] = [];
   const processor = unified({
     remarkPlugins: (options.remarkPlugins ?? []).map((entry) => collecting(entry, sink)) as never,

@@ -16,10 +16,11 @@
  * copy. Where links cannot be made (the cache on another file system), Astro copies as before.
  * Do not edit files in `dist/` in place: they are the cache's files too.
  */
-import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { sameFile, walk } from './files.ts';
 
 /** A cache folder whose files belong at the same relative paths under a folder of dist/. */
 interface Mirror {
@@ -32,7 +33,7 @@ interface Mirror {
 }
 
 /** Kept when emptying, as Astro does: a checked-out publishing branch in dist/. */
-const KEEP = new Set(['.git']);
+const ALWAYS_KEPT = ['.git'];
 
 type ImageList = Map<string, { transforms: Map<string, { finalPath: string }> }>;
 
@@ -55,39 +56,6 @@ function copyIn(mirror: Mirror, file: string): string | undefined {
   return file.startsWith(`${mirror.output}${sep}`)
     ? join(mirror.cache, file.slice(mirror.output.length))
     : undefined;
-}
-
-/**
- * The files under `dir` (but the top-level names in `skip`), and its folders, parents first.
- * One readdirSync per folder: its `recursive` option took 2.5 times as long on 49,000 entries.
- */
-function walk(dir: string, skip: ReadonlySet<string> = new Set()): { files: string[]; folders: string[] } {
-  const files: string[] = [];
-  const folders: string[] = [];
-  const visit = (folder: string, top: boolean) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return; // no such folder yet
-    }
-    for (const entry of entries) {
-      if (top && skip.has(entry.name)) continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        folders.push(path);
-        visit(path, false);
-      } else files.push(path);
-    }
-  };
-  visit(dir, true);
-  return { files, folders };
-}
-
-function sameFile(a: string, b: string): boolean {
-  const first = statSync(a, { throwIfNoEntry: false });
-  const second = first && statSync(b, { throwIfNoEntry: false });
-  return !!second && first.ino === second.ino && first.dev === second.dev;
 }
 
 /**
@@ -122,9 +90,9 @@ function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; 
   return { ok: true, kept };
 }
 
-/** Empties `dir` (but the names in KEEP) of everything but `linked` and the folders holding them. */
-function emptyBut(dir: string, linked: ReadonlySet<string>): void {
-  const { files, folders } = walk(dir, KEEP);
+/** Empties `dir` (but the top-level names in `keep`) of everything but `linked` and the folders holding them. */
+function emptyBut(dir: string, linked: ReadonlySet<string>, keep: ReadonlySet<string>): void {
+  const { files, folders } = walk(dir, keep);
   const occupied = new Set<string>();
   for (const file of files) {
     if (!linked.has(file)) {
@@ -176,7 +144,12 @@ function linkBack(mirror: Mirror, produced: readonly string[]): void {
   }
 }
 
-export function linkedOutput(): AstroIntegration {
+/**
+ * `keep`: top-level folders of dist/ that another integration fills and empties itself
+ * (share-images.ts keeps `og/` between builds).
+ */
+export function linkedOutput(options: { keep?: readonly string[] } = {}): AstroIntegration {
+  const keep = new Set([...ALWAYS_KEPT, ...(options.keep ?? [])]);
   let outDir = '';
   let pages: Mirror | undefined;
   let images: Mirror | undefined;
@@ -212,7 +185,7 @@ export function linkedOutput(): AstroIntegration {
           linking = link.ok;
           if (!linking) break;
         }
-        emptyBut(outDir, new Set([...pages.linked, ...images.linked]));
+        emptyBut(outDir, new Set([...pages.linked, ...images.linked]), keep);
         logger.info(
           `${pages.linked.length + images.linked.length - kept} cached file(s) linked into ${outDir}, ${kept} already there`,
         );

@@ -61,12 +61,20 @@ afterAll(() => {
 });
 
 describe('a second build with nothing changed', () => {
-  it("copies the article's own pages and share images instead of rendering them", () => {
+  it("copies the article's own pages instead of rendering them", () => {
     const copied = restored(builds[1]!);
     for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, 'articles/sample-story/timeline/index.html'])
       expect(copied).toContain(name);
-    expect([...copied].filter((name) => name.startsWith('og/')).length).toBeGreaterThan(3);
     expect(restored(builds[0]!).size).toBe(0);
+  });
+
+  it('draws no share image again, and finds every one already published', () => {
+    const summary = (run: AstroRun) =>
+      /(\d+) share image\(s\): (\d+) drawn, (\d+) linked, (\d+) already in place/.exec(run.output);
+    const [, count, drawn, linked, kept] = summary(builds[1]!)!.map(Number);
+    expect(count).toBeGreaterThan(10);
+    expect([drawn, linked, kept]).toEqual([0, 0, count]);
+    expect(Number(summary(builds[0]!)![2])).toBe(count);
   });
 
   it('reuses the people and country pages, keyed by every article and the registry', () => {
@@ -92,12 +100,23 @@ describe('a second build with nothing changed', () => {
 });
 
 describe('links instead of copies', () => {
-  it("makes each reused page and share image a hard link to Astro's cached copy", () => {
-    // The log writes a share image's path with a trailing slash (trailingSlash: 'always').
+  it("makes each reused page a hard link to Astro's cached copy", () => {
+    // The log writes a file's path with a trailing slash (trailingSlash: 'always'): 'icons/icon-192.png/'.
     const copied = [...restored(builds[1]!)].map((name) => name.replace(/\/$/, ''));
     expect(copied.length).toBeGreaterThan(10);
     for (const name of copied)
       expect(inode('dist', name), name).toBe(inode('node_modules/.astro/dist', name));
+  });
+
+  it('makes each share image a hard link to its file in the share-image cache', () => {
+    const cached = new Map(
+      readdirSync(join(root, 'og-cache')).map((name) => [inode('og-cache', name), name]),
+    );
+    const images = readdirSync(join(root, 'dist/og'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.jpg'),
+    );
+    expect(images.length).toBeGreaterThan(10);
+    for (const name of images) expect(cached.has(inode('dist/og', name)), name).toBe(true);
   });
 
   it('finds every link already in place after the first build, which turned its files into links', () => {

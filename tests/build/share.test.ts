@@ -36,6 +36,14 @@ const ogFiles = readdirSync(join(distDir, 'og'), { recursive: true, encoding: 'u
   .sort();
 
 describe('share images', () => {
+  it('are all that dist/og holds: the list the build writes for them is gone', () => {
+    const all = readdirSync(join(distDir, 'og'), { recursive: true, encoding: 'utf8' }).filter(
+      (name) => !statSync(join(distDir, 'og', name)).isDirectory(),
+    );
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((name) => !name.endsWith('.jpg'))).toEqual([]);
+  });
+
   it('exist for every page, one each', () => {
     const images = pages.map((file) => metaOf(readPage(distDir, file), 'og:image')!);
     for (const [index, image] of images.entries())

@@ -22,4 +22,25 @@ describe('astro.config.mjs', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('integrations');
   });
+
+  it('loads neither the Markdown processor nor its plugins (they load on first render)', () => {
+    // Node's module hooks see every module the config pulls in.
+    const script = `
+      import { registerHooks } from 'node:module';
+      const loaded = [];
+      registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+      await import('./astro.config.mjs');
+      console.log(JSON.stringify(loaded));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const loaded = JSON.parse(run.stdout) as string[];
+    expect(loaded.some((url) => url.endsWith('/astro.config.mjs'))).toBe(true);
+    const eager = loaded.filter((url) =>
+      /@astrojs\/markdown-remark\/|\/src\/lib\/(rehype|remark)-[\w-]+\.ts$/.test(url),
+    );
+    expect(eager).toEqual([]);
+  });
 });

@@ -1,0 +1,58 @@
+/**
+ * The Markdown processor of astro.config.mjs: `unified()` from @astrojs/markdown-remark with our
+ * remark and rehype plugins, loaded when Astro first renders Markdown rather than when it reads
+ * the config. A warm build renders no Markdown (the content layer keeps each unchanged entry's
+ * HTML), and loading the processor and the plugins' modules took about 0.5 s of every build.
+ * Imports name their `.ts` file: astro.config.mjs loads in plain Node (README, Benchmark).
+ */
+import type { MarkdownProcessor, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { loadMentionables } from './registry.ts';
+
+type Processor = MarkdownProcessor<object>;
+
+/** The processor, and its options for `npm run check:content`, which runs the same plugins. */
+export type LazyProcessor = Processor & { loadOptions: () => Promise<UnifiedProcessorOptions> };
+
+/**
+ * A processor that stands in for `unified(options())` until Astro asks it for a renderer. Named
+ * 'unified', with no options of its own: MDX reads a unified processor's gfm and smartypants
+ * options, and these are unset, as they are in `unified()`.
+ */
+export function unifiedOnFirstUse(options: () => Promise<UnifiedProcessorOptions>): LazyProcessor {
+  let resolved: Promise<UnifiedProcessorOptions> | undefined;
+  let loaded: Promise<Processor> | undefined;
+  const loadOptions = () => (resolved ??= options());
+  const processor = () =>
+    (loaded ??= Promise.all([import('@astrojs/markdown-remark'), loadOptions()]).then(([{ unified }, opts]) =>
+      unified(opts),
+    ));
+  return {
+    name: 'unified',
+    options: {},
+    loadOptions,
+    createRenderer: async (shared) => (await processor()).createRenderer(shared),
+    createMdxRenderer: async (shared, mdx) => {
+      const real = await processor();
+      if (!real.createMdxRenderer) throw new Error('@astrojs/markdown-remark: unified() renders no MDX');
+      return real.createMdxRenderer(shared, mdx);
+    },
+  };
+}
+
+/**
+ * Our plugins: unsafe HTML refused, block components checked, and the first mention of each
+ * person and country in an article linked to their page. The registry is read on first render:
+ * restart `npm run dev` after adding a person or country.
+ */
+export const markdownProcessor = (contentDir: string): LazyProcessor =>
+  unifiedOnFirstUse(async () => {
+    const [{ rehypeMentions }, { remarkCheckBlocks }, { remarkRefuseUnsafe }] = await Promise.all([
+      import('./lib/rehype-mentions.ts'),
+      import('./lib/remark-check-blocks.ts'),
+      import('./lib/remark-refuse-unsafe.ts'),
+    ]);
+    return {
+      remarkPlugins: [remarkRefuseUnsafe, remarkCheckBlocks],
+      rehypePlugins: [[rehypeMentions, { entities: loadMentionables(contentDir) }]],
+    };
+  });
