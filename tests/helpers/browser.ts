@@ -43,7 +43,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches headless Chromium; each launch gets a fresh, throw-away profile. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+/**
+ * Launches headless Chromium; each launch gets a fresh, throw-away profile. Playwright hides
+ * scrollbars unless `scrollbars` is set: then they take room, as in a desktop browser.
+ */
+export function launchBrowser(options: { scrollbars?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    ...(options.scrollbars && { ignoreDefaultArgs: ['--hide-scrollbars'] }),
+  });
 }
