@@ -23,6 +23,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import type { ShareImageJob } from '../lib/share-image.ts';
 import { sameFile, walk } from './files.ts';
 
@@ -125,11 +126,29 @@ function takeList(outDir: string): ListedImage[] {
   return list;
 }
 
+/**
+ * With `trailingSlash: 'always'` the dev server finds the route at '/og/x.jpg/' only, and answers
+ * the pages' '/og/x.jpg' with a 404: this hands it the address with the slash.
+ */
+function imageUrlsInDev(): Plugin {
+  const image = new RegExp(`^/${SHARE_IMAGE_FOLDER}/[^?#]+\\.jpg(?=[?#]|$)`);
+  return {
+    name: 'backstory:share-image-urls',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url) request.url = request.url.replace(image, '$&/');
+        next();
+      });
+    },
+  };
+}
+
 export function shareImages(): AstroIntegration {
   return {
     name: 'backstory:share-images',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute }) => {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        if (command === 'dev') updateConfig({ vite: { plugins: [imageUrlsInDev()] } });
         injectRoute(
           command === 'dev'
             ? {

@@ -1,0 +1,84 @@
+/**
+ * `npm run dev`: the share images a page names are drawn on request (a build publishes them
+ * through src/integrations/share-images.ts instead), at the address the page gives, without the
+ * trailing slash `trailingSlash: 'always'` would ask for.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
+
+let root: string;
+let dev: ChildProcess;
+let origin: string;
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+beforeAll(async () => {
+  root = projectCopy(join(import.meta.dirname, '../fixtures/minimal'));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  dev = spawn(
+    join(projectRoot, 'node_modules/.bin/astro'),
+    ['dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      env: {
+        // Not vitest's own variables (NODE_ENV=test, VITEST...): with them the dev server answers no route.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+        ),
+        PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+      },
+    },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 60_000);
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('watching for file changes')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    dev.stdout!.on('data', listen);
+    dev.stderr!.on('data', listen);
+    dev.on('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${output}`)));
+  });
+  // It says it is watching a moment before its routes answer.
+  for (let tries = 0; (await fetch(`${origin}/articles/sample-story/`)).status !== 200; tries += 1) {
+    if (tries === 60) throw new Error(`astro dev never served the article:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}, 90_000);
+
+afterAll(() => {
+  dev?.kill();
+  if (root) removeCopy(root);
+});
+
+describe('share images in the dev server', () => {
+  it("draws the article's share image at the address its page names", async () => {
+    const page = await (await fetch(`${origin}/articles/sample-story/`)).text();
+    const image = /<meta property="og:image" content="[^"]*?(\/og\/[^"]+\.jpg)"/.exec(page)?.[1];
+    expect(image).toBe('/og/articles/sample-story.jpg');
+    const response = await fetch(`${origin}${image}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  }, 60_000);
+
+  it('has no list of share images: that is written by a build only', async () => {
+    expect((await fetch(`${origin}/og/share-images.json`)).status).toBe(404);
+  });
+});
