@@ -1,6 +1,6 @@
 /**
- * Warm builds without copying. Astro keeps a copy of every keyed page and share image
- * (incremental build, `<cacheDir>/dist/`) and of every optimized image (`<cacheDir>/assets/`). On
+ * Warm builds without copying. Astro keeps a copy of every keyed page (incremental build,
+ * `<cacheDir>/dist/`) and of every optimized image (`<cacheDir>/assets/`). On
  * its own it empties `dist/` and copies each of them back; on these disks freeing and rewriting
  * those blocks took 49 of the 64 s of a warm build at 1,000 articles.
  *
@@ -14,7 +14,8 @@
  *   finds them linked.
  * A page Astro renders again is written through its link, and Astro writes the same bytes to its
  * copy. Where links cannot be made (the cache on another file system), Astro copies as before.
- * Do not edit files in `dist/` in place: they are the cache's files too.
+ * Do not edit files in `dist/` in place: they are the cache's files too. The folders named in
+ * `keep` (share-images.ts's `og/`) are another integration's, and left alone.
  */
 import { linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
