@@ -5,7 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown-processor.ts';
 import { site } from './src/site.ts';
 import { linkedOutput } from './src/integrations/linked-output.ts';
-import { shareImages, SHARE_IMAGE_FOLDER } from './src/integrations/share-images.ts';
+import { shareImages } from './src/integrations/share-images.ts';
+import { SHARE_IMAGE_FOLDER } from './src/lib/share-image.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || site.url,

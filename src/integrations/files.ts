@@ -1,6 +1,6 @@
 /** File-system helpers of the integrations that keep dist/ as hard links to caches. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * The files under `dir` (but the top-level names in `skip`), and its folders, parents first.
@@ -37,4 +37,30 @@ export function sameFile(a: string, b: string): boolean {
   const first = statSync(a, { throwIfNoEntry: false });
   const second = first && statSync(b, { throwIfNoEntry: false });
   return !!second && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * Empties `dir` (but the top-level names in `keep`) of every file not in `wanted`, then of the
+ * folders that leaves empty. Returns how many files it removed.
+ */
+export function emptyBut(
+  dir: string,
+  wanted: ReadonlySet<string>,
+  keep: ReadonlySet<string> = new Set(),
+): number {
+  const { files, folders } = walk(dir, keep);
+  const occupied = new Set<string>();
+  let removed = 0;
+  for (const file of files) {
+    if (!wanted.has(file)) {
+      rmSync(file, { force: true });
+      removed += 1;
+      continue;
+    }
+    for (let folder = dirname(file); folder !== dir && !occupied.has(folder); folder = dirname(folder))
+      occupied.add(folder);
+  }
+  // Children before parents, so that each is empty when its turn comes.
+  for (const folder of folders.reverse()) if (!occupied.has(folder)) rmdirSync(folder);
+  return removed;
 }

@@ -21,7 +21,7 @@ import { linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'no
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { sameFile, walk } from './files.ts';
+import { emptyBut, sameFile, walk } from './files.ts';
 
 /** A cache folder whose files belong at the same relative paths under a folder of dist/. */
 interface Mirror {
@@ -89,22 +89,6 @@ function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; 
     }
   }
   return { ok: true, kept };
-}
-
-/** Empties `dir` (but the top-level names in `keep`) of everything but `linked` and the folders holding them. */
-function emptyBut(dir: string, linked: ReadonlySet<string>, keep: ReadonlySet<string>): void {
-  const { files, folders } = walk(dir, keep);
-  const occupied = new Set<string>();
-  for (const file of files) {
-    if (!linked.has(file)) {
-      rmSync(file, { force: true });
-      continue;
-    }
-    for (let folder = dirname(file); folder !== dir && !occupied.has(folder); folder = dirname(folder))
-      occupied.add(folder);
-  }
-  // Children before parents, so that each is empty when its turn comes.
-  for (const folder of folders.reverse()) if (!occupied.has(folder)) rmdirSync(folder);
 }
 
 /** Deletes `files`, then each folder up to `root` that this left empty. */

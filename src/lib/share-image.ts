@@ -14,15 +14,18 @@ export const STRUCTURED_CROPS = {
 } as const;
 export type CropName = keyof typeof STRUCTURED_CROPS;
 
+/** The folder of the site that holds every share image and crop (dist/og/). */
+export const SHARE_IMAGE_FOLDER = 'og';
+
 /** Site-relative path of a page's share image: '/articles/x/' -> '/og/articles/x.jpg', '/' -> '/og/home.jpg'. */
 export function shareImagePath(pagePath: string): string {
   const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
-  return `/og/${trimmed === '' ? 'home' : trimmed}.jpg`;
+  return `/${SHARE_IMAGE_FOLDER}/${trimmed === '' ? 'home' : trimmed}.jpg`;
 }
 
 /** Site-relative path of one structured-data crop of an article: '/og/articles/x/16x9.jpg'. */
 export function cropPath(articlePath: string, crop: CropName): string {
-  return `/og/${articlePath.replace(/^\/+|\/+$/g, '')}/${crop}.jpg`;
+  return `/${SHARE_IMAGE_FOLDER}/${articlePath.replace(/^\/+|\/+$/g, '')}/${crop}.jpg`;
 }
 
 /** A card of text: the article, event, person or index page it stands for. */

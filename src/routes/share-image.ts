@@ -4,18 +4,19 @@
  * publishes them through the integration instead.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { cacheKey, cachedShareImage, defaultCacheDir } from '../lib/share-image-render';
+import { SHARE_IMAGE_FOLDER } from '../lib/share-image';
+import { cachedShareImage } from '../lib/share-image-render';
 import { shareImageJobs } from '../sharing';
 
 export const getStaticPaths = (async () =>
   [...(await shareImageJobs()).values()].map((job) => ({
-    params: { path: job.path.replace(/^\/og\//, '') },
+    params: { path: job.path.slice(`/${SHARE_IMAGE_FOLDER}/`.length) },
     props: { job },
   }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) =>
-  new Response(new Uint8Array(await cachedShareImage(props.job, defaultCacheDir(), cacheKey(props.job))), {
+  new Response(new Uint8Array(await cachedShareImage(props.job)), {
     headers: { 'Content-Type': 'image/jpeg' },
   });
