@@ -13,8 +13,22 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     mdx(),
-    // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark).
-    linkedOutput({ keep: [SHARE_IMAGE_FOLDER] }),
+    // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark),
+    // and reuse these pages, which read only content, while no article, person or country changed.
+    linkedOutput({
+      keep: [SHARE_IMAGE_FOLDER],
+      siteWidePages: [
+        'src/pages/index.astro',
+        'src/pages/404.astro',
+        'src/pages/timeline/index.astro',
+        'src/pages/people/index.astro',
+        'src/pages/countries/index.astro',
+        'src/pages/rss.xml.ts',
+        'src/pages/robots.txt.ts',
+        'src/pages/manifest.webmanifest.ts',
+        'src/pages/favicon.ico.ts',
+      ],
+    }),
     // Share images, drawn and published after the pages; listed after linkedOutput, whose
     // end-of-build clean-up must run first (README, Sharing).
     shareImages(),

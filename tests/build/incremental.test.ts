@@ -18,6 +18,15 @@ const PHOTO_PAGE = 'articles/sample-story/photos/ministers/index.html';
 const EVENT_PAGE = 'articles/sample-story/timeline/talks-begin/index.html';
 const PERSON_PAGE = 'people/ada-example/index.html';
 const COUNTRY_PAGE = 'countries/fr/index.html';
+/** Pages without getStaticPaths, keyed by every keyed page (linkedOutput's `siteWidePages`). */
+const SITE_WIDE = [
+  'index.html',
+  'people/index.html',
+  'countries/index.html',
+  'rss.xml',
+  'timeline/index.html',
+  '404.html',
+];
 
 let root: string;
 const builds: AstroRun[] = [];
@@ -81,13 +90,14 @@ describe('a second build with nothing changed', () => {
     for (const name of [PERSON_PAGE, COUNTRY_PAGE]) expect(restored(builds[1]!)).toContain(name);
   });
 
-  it('still renders the unkeyed pages that read every article (home, indexes, feeds)', () => {
-    const copied = restored(builds[1]!);
-    const renderedAgain = rendered(builds[1]!);
-    for (const name of ['index.html', 'people/index.html', 'rss.xml', 'timeline/index.html']) {
-      expect(copied).not.toContain(name);
-      expect(renderedAgain).toContain(name);
-    }
+  it('reuses the site-wide pages that read every article (home, indexes, feed), and lists the share images again', () => {
+    for (const name of SITE_WIDE) expect(restored(builds[1]!)).toContain(name);
+    expect(rendered(builds[1]!)).toContain('og/share-images.json');
+  });
+
+  it('makes no optimized image again: each is in place already', () => {
+    expect(builds[1]!.output).not.toMatch(/▶ \/_astro\//);
+    expect(builds[0]!.output).toMatch(/▶ \/_astro\/\S+\.webp \(before:/);
   });
 
   it('writes the same files with the same bytes as the first', () => {
@@ -176,7 +186,7 @@ describe('after a change', () => {
     expect(page(PHOTO_PAGE)).toContain('Foreign Minister of France');
     edit('people/ada-example.yaml', 'Foreign Minister of France', 'Minister for Europe of France');
     const run = build();
-    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, PERSON_PAGE, COUNTRY_PAGE]) {
+    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, PERSON_PAGE, COUNTRY_PAGE, ...SITE_WIDE]) {
       expect(restored(run)).not.toContain(name);
       expect(rendered(run)).toContain(name);
     }
@@ -193,13 +203,24 @@ describe('after a change', () => {
       'Ministers met in Paris on Sept. 4. They spoke for an hour.',
     );
     const changed = build();
-    for (const name of [ARTICLE, PERSON_PAGE, COUNTRY_PAGE]) {
+    for (const name of [ARTICLE, PERSON_PAGE, COUNTRY_PAGE, ...SITE_WIDE]) {
       expect(restored(changed)).not.toContain(name);
       expect(rendered(changed)).toContain(name);
     }
     expect(page(ARTICLE)).toContain('They spoke for an hour.');
     const again = build();
-    expect(restored(again)).toContain(ARTICLE);
+    for (const name of [ARTICLE, ...SITE_WIDE]) expect(restored(again)).toContain(name);
     expect(page(ARTICLE)).toContain('They spoke for an hour.');
+  }, 300_000);
+
+  it('shows a new title on the home page, the timeline and the feed', () => {
+    edit(
+      'articles/sample-story/index.md',
+      'title: Ministers meet in Paris',
+      'title: Ministers meet again in Paris',
+    );
+    build();
+    for (const name of ['index.html', 'rss.xml', 'timeline/index.html'])
+      expect(page(name), name).toContain('Ministers meet again in Paris');
   }, 300_000);
 });
