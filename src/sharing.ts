@@ -17,7 +17,7 @@ import {
   type EventView,
   type PersonOnDate,
 } from './data';
-import { formatWhen } from './lib/dates';
+import { formatWhen } from './lib/date-format';
 import { latestRole } from './lib/entities';
 import { distanceFromMain } from './lib/event-labels';
 import { photoPage } from './lib/gallery';

@@ -1,13 +1,9 @@
 /**
  * Dates as the newsroom writes them: a calendar date at the precision the source gives
- * ("2025", "2025-08", "2025-08-18") or an instant with an explicit UTC offset.
- * Every date shown on the site is formatted here, in an explicit zone, so the output
- * never depends on the build machine's TZ.
+ * ("2025", "2025-08", "2025-08-18") or an instant with an explicit UTC offset: parsing and
+ * ordering. Showing them is `date-format.ts`'s job. This module imports no date-fns: the content
+ * schemas use it, and Astro loads those before every build (see date-format.ts).
  */
-import { tz } from '@date-fns/tz';
-// Per-function entry points: the package's index costs seconds to load in plain Node (check:content).
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 
 export type Precision = 'year' | 'month' | 'day' | 'instant';
 
@@ -57,43 +53,6 @@ export function isWhen(value: string): boolean {
 
 function utc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
-}
-
-const PATTERNS: Record<Exclude<Precision, 'instant'>, string> = {
-  year: 'yyyy',
-  month: 'MMMM yyyy',
-  day: 'MMMM d, yyyy',
-};
-
-/**
- * Human text for a date at exactly its precision. Calendar dates are read in UTC (they name a
- * day, not a moment); instants are shown in `timeZone` with the zone's offset.
- */
-export function formatWhen(value: string, timeZone: string): string {
-  const when = parseWhen(value);
-  if (when.precision === 'instant') {
-    return format(when.start, "MMMM d, yyyy, HH:mm 'GMT'xxx", { in: tz(timeZone) }).replace(
-      'GMT+00:00',
-      'GMT',
-    );
-  }
-  return format(when.start, PATTERNS[when.precision], { in: tz('UTC') });
-}
-
-/** The calendar day (YYYY-MM-DD) an instant or day falls on in `timeZone`; coarser dates have none. */
-export function calendarDay(value: string, timeZone: string): string | undefined {
-  const when = parseWhen(value);
-  if (when.precision === 'day') return when.iso;
-  if (when.precision === 'instant') return format(when.start, 'yyyy-MM-dd', { in: tz(timeZone) });
-  return undefined;
-}
-
-/** Whole calendar days from `from` to `to` (both day-precision or finer), negative when before. */
-export function daysBetween(from: string, to: string, timeZone: string): number | undefined {
-  const a = calendarDay(from, timeZone);
-  const b = calendarDay(to, timeZone);
-  if (!a || !b) return undefined;
-  return differenceInCalendarDays(parseWhen(b).start, parseWhen(a).start, { in: tz('UTC') });
 }
 
 /** The last millisecond of the period a date names (its day, month or year); an instant is itself. */

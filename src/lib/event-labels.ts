@@ -1,7 +1,8 @@
 /** Reader-facing wording for when a timeline event happened, never more precise than the data. */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { daysBetween, formatWhen, type When } from './dates';
+import { daysBetween, formatWhen } from './date-format';
+import type { When } from './dates';
 
 export interface EventDateLabel {
   /** Text to show. */

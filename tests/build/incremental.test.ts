@@ -32,8 +32,8 @@ let root: string;
 const builds: AstroRun[] = [];
 let firstDigest: Map<string, string>;
 
-function build(): AstroRun {
-  const run = runAstroIn(root, 'build', { BACKSTORY_OG_CACHE: join(root, 'og-cache') });
+function build(env: Record<string, string> = {}): AstroRun {
+  const run = runAstroIn(root, 'build', { BACKSTORY_OG_CACHE: join(root, 'og-cache'), ...env });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.output}`);
   return run;
 }
@@ -62,7 +62,12 @@ beforeAll(() => {
   root = projectCopy(fixture);
   builds.push(build());
   firstDigest = fileDigests(join(root, 'dist'));
-  builds.push(build());
+  builds.push(
+    build({
+      NODE_OPTIONS: `--import ${join(import.meta.dirname, '../helpers/module-log.mjs')}`,
+      BACKSTORY_MODULE_LOG: join(root, 'modules.log'),
+    }),
+  );
 }, 300_000);
 
 afterAll(() => {
@@ -98,6 +103,15 @@ describe('a second build with nothing changed', () => {
   it('makes no optimized image again: each is in place already', () => {
     expect(builds[1]!.output).not.toMatch(/▶ \/_astro\//);
     expect(builds[0]!.output).toMatch(/▶ \/_astro\/\S+\.webp \(before:/);
+  });
+
+  it('loads none of the libraries that only drawing or formatting needs', () => {
+    // Each costs a build 0.1-0.6 s to load: sharp (icons, photos), Satori (share images), date-fns
+    // (bundled into the pages instead), and 'astro/config', which loads Astro's SVG optimizer.
+    const loaded = readFileSync(join(root, 'modules.log'), 'utf8').split('\n');
+    expect(loaded.some((url) => url.includes('/node_modules/astro/dist/'))).toBe(true);
+    const costly = /\/node_modules\/(sharp|satori|date-fns|svgo)\/|\/node_modules\/astro\/dist\/config\//;
+    expect(loaded.filter((url) => costly.test(url))).toEqual([]);
   });
 
   it('writes the same files with the same bytes as the first', () => {

@@ -3,7 +3,6 @@
  * of structured data and the Apple touch icon (opaque, as iOS wants it).
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import sharp from 'sharp';
 import favicon from '../../../public/favicon.svg?raw';
 import { pageKey } from '../../lib/page-key';
 import { site } from '../../site';
@@ -26,6 +25,8 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 /** The favicon at `size` pixels, PNG. */
 export async function iconPng(size: number, opaque = false): Promise<Buffer> {
+  // Imported here, not at the top: a warm build reuses the icons and need not load sharp (0.1 s).
+  const { default: sharp } = await import('sharp');
   const image = sharp(Buffer.from(favicon), { density: (72 * size) / 32 }).resize(size, size);
   return (opaque ? image.flatten({ background: site.themeColor }) : image)
     .png({ compressionLevel: 9 })
