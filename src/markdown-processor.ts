@@ -6,6 +6,7 @@
  * Imports name their `.ts` file: astro.config.mjs loads in plain Node (README, Benchmark).
  */
 import type { MarkdownProcessor, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { pageKey } from './lib/page-key.ts';
 import { loadMentionables } from './registry.ts';
 
 type Processor = MarkdownProcessor<object>;
@@ -44,8 +45,8 @@ export function unifiedOnFirstUse(options: () => Promise<UnifiedProcessorOptions
  * person and country in an article linked to their page. The registry is read on first render:
  * restart `npm run dev` after adding a person or country.
  */
-export const markdownProcessor = (contentDir: string): LazyProcessor =>
-  unifiedOnFirstUse(async () => {
+export function markdownProcessor(contentDir: string): LazyProcessor {
+  const processor = unifiedOnFirstUse(async () => {
     const [{ rehypeMentions }, { remarkCheckBlocks }, { remarkRefuseUnsafe }] = await Promise.all([
       import('./lib/rehype-mentions.ts'),
       import('./lib/remark-check-blocks.ts'),
@@ -56,3 +57,9 @@ export const markdownProcessor = (contentDir: string): LazyProcessor =>
       rehypePlugins: [[rehypeMentions, { entities: loadMentionables(contentDir) }]],
     };
   });
+  // Astro keeps each unchanged entry's HTML between builds unless its config changed, so the
+  // names the linker looks for are part of the config: a new alias or a renamed person renders
+  // every article again. In `options`, the one part of a processor that Astro's config keeps as is.
+  (processor.options as Record<string, unknown>)['mentionables'] = pageKey(loadMentionables(contentDir));
+  return processor;
+}

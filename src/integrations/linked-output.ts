@@ -65,7 +65,7 @@ function optimizedImages(outDir: string): string[] | undefined {
 /**
  * Takes out of Astro's image list every image that is in `mirror.output` already, as a link to its
  * cached copy: Astro would copy that copy onto the link, a no-op costing a file-system round trip
- * and a log line each (0.25 ms; 12,000 images at 1,000 articles). An original whose every size is
+ * and a log line each (0.12 ms: 1.4 s for the 12,000 images of 1,000 articles). An original whose every size is
  * taken out keeps its entry, so that Astro still deletes it from dist/. Returns the files taken out.
  */
 function takeOutLinkedImages(mirror: Mirror, outDir: string): string[] {

@@ -227,6 +227,15 @@ describe('after a change', () => {
     expect(page(ARTICLE)).toContain('They spoke for an hour.');
   }, 300_000);
 
+  it("links a person's new alias in an article that did not change", () => {
+    // The article's HTML is the content layer's, kept from the first build unless Astro's config
+    // changed: the names the mention linker looks for are part of it (markdownProcessor).
+    expect(page(ARTICLE)).not.toMatch(/<a [^>]*href="\/people\/ada-example\/"[^>]*>Ministers<\/a> met/);
+    edit('people/ada-example.yaml', 'name: Ada Example', 'name: Ada Example\naliases: [Ministers]');
+    build();
+    expect(page(ARTICLE)).toMatch(/<a [^>]*href="\/people\/ada-example\/"[^>]*>Ministers<\/a> met/);
+  }, 300_000);
+
   it('shows a new title on the home page, the timeline and the feed', () => {
     edit(
       'articles/sample-story/index.md',
