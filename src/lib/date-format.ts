@@ -3,9 +3,10 @@
  * output never depends on the build machine's TZ.
  *
  * Kept apart from `dates.ts` because of what date-fns costs to load: under Node 24 each of its
- * modules took about 6 ms to import (Node reads the package's 199 KB package.json again for each),
- * 250 ms for `format` and its 30 modules. The content schemas need only parsing, so a build no
- * longer loads date-fns with them; the pages bundle it (astro.config.mjs, `vite.ssr.noExternal`).
+ * modules took about 6 ms to import, most of it in Node's package.json lookups (the package's is
+ * 199 KB), so `format` and its 30 modules took 190-245 ms (33 ms under Node 20). The content
+ * schemas need only parsing, so a build no longer loads date-fns with them, and the pages bundle
+ * it (astro.config.mjs, `vite.environments.prerender.resolve.noExternal`).
  */
 import { tz } from '@date-fns/tz';
 // Per-function entry points: the package's index costs seconds to load in plain Node (check:content).
