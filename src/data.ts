@@ -124,8 +124,8 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
  * everything they are rendered from. That is the article (its frontmatter, with
  * each photo's content hash in its URL, its text and its rendered HTML) and, for names, roles and
  * the mention linker, the whole registry. They read no other article. People and country pages
- * are keyed by {@link siteKeyOf}; the other shared pages (home, indexes, feeds) get no key and are
- * rendered on every build.
+ * are keyed by {@link siteKeyOf}; the other shared pages (home, indexes, feed) by all keyed pages
+ * together (`siteWidePages` in astro.config.mjs, withSiteWideKeys in src/lib/page-key.ts).
  */
 export function pageKeyOf(article: Article): Promise<string> {
   let key = pageKeys.get(article);

@@ -16,8 +16,8 @@ export type LazyProcessor = Processor & { loadOptions: () => Promise<UnifiedProc
 
 /**
  * A processor that stands in for `unified(options())` until Astro asks it for a renderer. Named
- * 'unified', with no options of its own: MDX reads a unified processor's gfm and smartypants
- * options, and these are unset, as they are in `unified()`.
+ * 'unified', with no options of its own but the key `markdownProcessor` adds: MDX reads a unified
+ * processor's gfm and smartypants options, and these are unset, as they are in `unified()`.
  */
 export function unifiedOnFirstUse(options: () => Promise<UnifiedProcessorOptions>): LazyProcessor {
   let resolved: Promise<UnifiedProcessorOptions> | undefined;

@@ -71,7 +71,9 @@ function optimizedImages(outDir: string): string[] | undefined {
 function takeOutLinkedImages(mirror: Mirror, outDir: string): string[] {
   const linked = new Set(mirror.linked);
   const takenOut: string[] = [];
-  for (const { transforms } of imageList()?.values() ?? []) {
+  for (const [original, { transforms }] of imageList() ?? []) {
+    // A remote image's copy has an expiry, which Astro checks when it makes the image: left in.
+    if (/^https?:/.test(original)) continue;
     for (const [hash, { finalPath }] of transforms) {
       const file = join(outDir, decodeURI(finalPath));
       if (!linked.has(file)) continue;
@@ -213,6 +215,8 @@ export function linkedOutput(
           `${pages.linked.length + images.linked.length - kept} cached file(s) linked into ${outDir}, ${kept} already there`,
         );
         const imageMirror = images;
+        // Astro's default prerenderer is a plain object, so spreading it keeps its methods; an
+        // adapter that sets a prerenderer of its own would be replaced here (there is none).
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           getStaticPaths: async () => withSiteWideKeys(await prerenderer.getStaticPaths(), siteWide),
