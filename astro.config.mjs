@@ -63,7 +63,7 @@ export default {
     // Prism marks code with classes; Shiki's inline styles would break the content security policy.
     syntaxHighlight: 'prism',
     // The unified (remark/rehype) processor, for the mention linker; Sätteri runs no rehype plugins.
-    // Loaded on first render, with the registry: restart `npm run dev` after adding a person or country.
+    // Loaded on first render; the registry with the config: restart `npm run dev` after adding a person.
     processor: markdownProcessor('./content'),
   },
 };

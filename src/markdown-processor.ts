@@ -42,10 +42,11 @@ export function unifiedOnFirstUse(options: () => Promise<UnifiedProcessorOptions
 
 /**
  * Our plugins: unsafe HTML refused, block components checked, and the first mention of each
- * person and country in an article linked to their page. The registry is read on first render:
+ * person and country in an article linked to their page. The registry is read with the config:
  * restart `npm run dev` after adding a person or country.
  */
 export function markdownProcessor(contentDir: string): LazyProcessor {
+  const entities = loadMentionables(contentDir);
   const processor = unifiedOnFirstUse(async () => {
     const [{ rehypeMentions }, { remarkCheckBlocks }, { remarkRefuseUnsafe }] = await Promise.all([
       import('./lib/rehype-mentions.ts'),
@@ -54,12 +55,12 @@ export function markdownProcessor(contentDir: string): LazyProcessor {
     ]);
     return {
       remarkPlugins: [remarkRefuseUnsafe, remarkCheckBlocks],
-      rehypePlugins: [[rehypeMentions, { entities: loadMentionables(contentDir) }]],
+      rehypePlugins: [[rehypeMentions, { entities }]],
     };
   });
   // Astro keeps each unchanged entry's HTML between builds unless its config changed, so the
   // names the linker looks for are part of the config: a new alias or a renamed person renders
   // every article again. In `options`, the one part of a processor that Astro's config keeps as is.
-  (processor.options as Record<string, unknown>)['mentionables'] = pageKey(loadMentionables(contentDir));
+  (processor.options as Record<string, unknown>)['mentionables'] = pageKey(entities);
   return processor;
 }

@@ -1,5 +1,5 @@
 /** File-system helpers of the integrations that keep dist/ as hard links to caches. */
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -37,6 +37,21 @@ export function sameFile(a: string, b: string): boolean {
   const first = statSync(a, { throwIfNoEntry: false });
   const second = first && statSync(b, { throwIfNoEntry: false });
   return !!second && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * Puts a hard link to `source` at `target`, unless one is there already; returns whether it was.
+ * Whatever else is at `target` is replaced. `made` holds the folders made so far, so that each is
+ * made once. Throws when the link cannot be made (`source` on another file system).
+ */
+export function linkInPlace(source: string, target: string, made: Set<string>): 'kept' | 'linked' {
+  if (sameFile(target, source)) return 'kept';
+  rmSync(target, { force: true, recursive: true });
+  const folder = dirname(target);
+  if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+  made.add(folder);
+  linkSync(source, target);
+  return 'linked';
 }
 
 /**

@@ -22,12 +22,12 @@
  * The same prerenderer wrapper gives the `siteWidePages` a key, so that a warm build reuses them
  * too (Astro keys only routes with getStaticPaths): Astro keeps one prerenderer, so both live here.
  */
-import { linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { linkSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { withSiteWideKeys } from '../lib/page-key.ts';
-import { emptyBut, sameFile, walk } from './files.ts';
+import { emptyBut, linkInPlace, walk } from './files.ts';
 
 /** A cache folder whose files belong at the same relative paths under a folder of dist/. */
 interface Mirror {
@@ -103,16 +103,8 @@ function linkIn(mirror: Mirror, logger: AstroIntegrationLogger): { ok: boolean; 
   for (const source of walk(mirror.cache).files.filter(mirror.isOutput ?? (() => true))) {
     const target = join(mirror.output, source.slice(mirror.cache.length));
     mirror.linked.push(target);
-    if (sameFile(target, source)) {
-      kept += 1;
-      continue;
-    }
     try {
-      rmSync(target, { force: true, recursive: true });
-      const folder = dirname(target);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      linkSync(source, target);
+      if (linkInPlace(source, target, made) === 'kept') kept += 1;
     } catch (error) {
       mirror.linked.pop();
       logger.warn(

@@ -11,13 +11,13 @@
  * `dist/og/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
  * Do not edit files in `dist/og/` in place: they are the cache's files too.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { SHARE_IMAGE_FOLDER, type ShareImageJob } from '../lib/share-image.ts';
-import { emptyBut, sameFile } from './files.ts';
+import { emptyBut, linkInPlace } from './files.ts';
 
 /** Where the build writes its list of share images for this integration (removed after). */
 export const LIST_PATH = `/${SHARE_IMAGE_FOLDER}/share-images.json`;
@@ -73,16 +73,11 @@ export async function publishShareImages(
       await draw(job, cacheDir, key);
       result.drawn += 1;
     }
-    if (sameFile(target, cached)) {
-      result.kept += 1;
-      continue;
-    }
-    rmSync(target, { force: true, recursive: true });
-    const folder = dirname(target);
-    if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
-    madeFolders.add(folder);
     try {
-      linkSync(cached, target);
+      if (linkInPlace(cached, target, madeFolders) === 'kept') {
+        result.kept += 1;
+        continue;
+      }
     } catch {
       copyFileSync(cached, target); // the cache on another file system
     }

@@ -1,3 +1,6 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownProcessor, unifiedOnFirstUse } from '../../src/markdown-processor';
 
@@ -48,5 +51,25 @@ describe('markdownProcessor', () => {
     await expect(renderer.render('Hello <script>alert(1)</script>')).rejects.toThrow(
       'raw HTML <script> is not allowed in articles',
     );
+  });
+});
+
+describe("markdownProcessor's config key", () => {
+  it('changes with the names the linker looks for, and only with them', () => {
+    const content = mkdtempSync(join(tmpdir(), 'backstory-registry-'));
+    const person = (yaml: string) => {
+      mkdirSync(join(content, 'people'), { recursive: true });
+      writeFileSync(join(content, 'people/ada.yaml'), yaml);
+      return (markdownProcessor(content).options as Record<string, unknown>)['mentionables'];
+    };
+    try {
+      const key = person('name: Ada Example\nroles: []\n');
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      expect(person('name: Ada Example\nroles: [{ title: Minister, from: "2024" }]\n')).toBe(key);
+      expect(person('name: Ada Example\naliases: [Ada]\nroles: []\n')).not.toBe(key);
+      expect(person('name: Ada Sample\nroles: []\n')).not.toBe(key);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
   });
 });
