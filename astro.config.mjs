@@ -6,7 +6,9 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown-processor.ts';
 import { site } from './src/site.ts';
 import { linkedOutput } from './src/integrations/linked-output.ts';
+import { photos } from './src/integrations/photos.ts';
 import { shareImages } from './src/integrations/share-images.ts';
+import { PHOTO_FOLDER } from './src/lib/photo-variants.ts';
 import { SHARE_IMAGE_FOLDER } from './src/lib/share-image.ts';
 
 /** @type {import('astro').AstroUserConfig} */
@@ -18,7 +20,7 @@ export default {
     // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark),
     // and reuse these pages, which read only content, while no article, person or country changed.
     linkedOutput({
-      keep: [SHARE_IMAGE_FOLDER],
+      keep: [SHARE_IMAGE_FOLDER, PHOTO_FOLDER],
       siteWidePages: [
         'src/pages/index.astro',
         'src/pages/404.astro',
@@ -29,10 +31,13 @@ export default {
         'src/pages/robots.txt.ts',
         'src/pages/manifest.webmanifest.ts',
         'src/pages/favicon.ico.ts',
+        // The build's list of photo sizes (photos()): it reads only the articles' galleries.
+        'src/routes/photo-list.ts',
       ],
     }),
-    // Share images, drawn and published after the pages; listed after linkedOutput, whose
-    // end-of-build clean-up must run first (README, Sharing).
+    // Photo sizes and share images, made and published after the pages; listed after
+    // linkedOutput, whose end-of-build clean-up must run first (README, Photos and Sharing).
+    photos(),
     shareImages(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),

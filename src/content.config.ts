@@ -1,11 +1,11 @@
 /**
  * The collections. The schemas themselves, documented field by field, are in `src/schemas.ts`
  * (importable from plain Node, for `npm run check:content`); this file binds them to Astro's
- * `reference()` and `image()` and re-exports them under their names, so types still come from
- * the schema (`z.infer`, `CollectionEntry`).
+ * `reference()` and re-exports them under their names, so types still come from the schema
+ * (`z.infer`, `CollectionEntry`). Photos are plain paths: src/photo-files.ts reads the files.
  * Cross-entry rules (references exist, ids unique, files present) live in `src/lib/integrity.ts`.
  */
-import { defineCollection, reference, type SchemaContext } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { articleLoader, personLoader } from './loaders';
 import * as schemas from './schemas';
@@ -26,10 +26,10 @@ export {
 export const timelineEvent = schemas.timelineEvent({ reference });
 
 /** One photo of an article's gallery; the first is the lead image. */
-export const photo = (context: SchemaContext) => schemas.photo({ ...context, reference });
+export const photo = schemas.photo({ reference });
 
 /** An article: `content/articles/<slug>/index.md` (or `.mdx`). */
-export const article = (context: SchemaContext) => schemas.article({ ...context, reference });
+export const article = schemas.article({ reference });
 
 /** A person: `content/people/<id>.yaml`. */
 export const person = schemas.person({ reference });

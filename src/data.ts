@@ -3,6 +3,7 @@
  * guaranteed), runs the cross-entry checks once per build, and resolves references, so pages
  * never filter, sort or look up ids themselves.
  */
+import { posix } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
 import { countryNameOn, roleOn } from './lib/entities';
@@ -18,12 +19,17 @@ import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './
 import { markdownToHtml } from './lib/markdown';
 import { pageKey } from './lib/page-key';
 import { paths } from './lib/paths';
+import { photoVariants, type PhotoImage, type PhotoVariant } from './lib/photo-variants';
+import { describePhotos } from './photo-files';
 import { lastModified, newestFirst, updateProblems } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
 import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from './lib/timeline';
 import { site } from './site';
 
-export type Article = CollectionEntry<'articles'>;
+type ArticleEntry = CollectionEntry<'articles'>;
+/** A gallery photo with its file read: pixel size and content hash (src/photo-files.ts). */
+export type Photo = ArticleEntry['data']['gallery'][number] & { image: PhotoImage };
+export type Article = ArticleEntry & { data: ArticleEntry['data'] & { gallery: Photo[] } };
 export type Person = CollectionEntry<'people'>;
 export type Country = CollectionEntry<'countries'>;
 
@@ -60,7 +66,7 @@ function content(): Promise<Content> {
   const live = liveProblemsMessage();
   if (live) return Promise.reject(new Error(`Content problems:\n${live}`));
   loaded ??= (async () => {
-    const [articles, people, countries] = await Promise.all([
+    const [entries, people, countries] = await Promise.all([
       getCollection('articles'),
       getCollection('people'),
       getCollection('countries'),
@@ -85,16 +91,17 @@ function content(): Promise<Content> {
       ...people.flatMap((entry) =>
         personProblems(entry.filePath ?? `content/people/${entry.id}.yaml`, entry.data.country, known),
       ),
-      ...articles.flatMap((entry) => [
+      ...entries.flatMap((entry) => [
         ...articleProblems({ file: fileOf(entry), ...entry.data }, known),
         ...unlistedMentionProblems(fileOf(entry), mentionedIn(entry.body ?? '', mentionables), entry.data),
         ...updateProblems(entry.data).map((problem) => ({ file: fileOf(entry), ...problem })),
       ]),
     ];
-    if (articles.length === 0) {
+    if (entries.length === 0) {
       problems.push({ file: 'content/articles/', field: '-', message: 'no articles were loaded' });
     }
     if (problems.length > 0) throw new Error(`Content problems:\n${formatContentProblems(problems)}`);
+    const articles = await withPhotoImages(entries);
     articles.sort(
       (a, b) =>
         parseWhen(b.data.published).start.getTime() - parseWhen(a.data.published).start.getTime() ||
@@ -122,7 +129,7 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
 /**
  * The incremental-build key of an article's own pages (article, its timeline, events, photos):
  * everything they are rendered from. That is the article (its frontmatter, with
- * each photo's content hash in its URL, its text and its rendered HTML) and, for names, roles and
+ * each photo's size and content hash, its text and its rendered HTML) and, for names, roles and
  * the mention linker, the whole registry. They read no other article. People and country pages
  * are keyed by {@link siteKeyOf}; the other shared pages (home, indexes, feed) by all keyed pages
  * together (`siteWidePages` in astro.config.mjs, withSiteWideKeys in src/lib/page-key.ts).
@@ -152,8 +159,43 @@ export function siteKeyOf(): Promise<string> {
   return siteKey;
 }
 
-function fileOf(article: Article): string {
+function fileOf(article: ArticleEntry): string {
   return article.filePath ?? `content/articles/${article.id}/index.md`;
+}
+
+/** The gallery photo files (beside each article) read: their size and content hash. */
+async function withPhotoImages(entries: readonly ArticleEntry[]): Promise<Article[]> {
+  // Relative to the project, so that the page keys do not change when the project moves.
+  const fileOfPhoto = (entry: ArticleEntry, src: string) => posix.join(posix.dirname(fileOf(entry)), src);
+  const images = await describePhotos(
+    entries.flatMap((entry) =>
+      entry.data.gallery.map((photo, index) => ({
+        file: fileOfPhoto(entry, photo.src),
+        field: `${fileOf(entry)}  gallery[${index}].src`,
+      })),
+    ),
+  );
+  return entries.map((entry) => ({
+    ...entry,
+    data: {
+      ...entry.data,
+      gallery: entry.data.gallery.map((photo) => ({
+        ...photo,
+        image: images.get(fileOfPhoto(entry, photo.src))!,
+      })),
+    },
+  }));
+}
+
+/** Every size of every published photo, once each (made and published by src/integrations/photos.ts). */
+export async function getPhotoVariants(): Promise<PhotoVariant[]> {
+  const variants = new Map<string, PhotoVariant>();
+  for (const article of await getArticles()) {
+    for (const photo of article.data.gallery) {
+      for (const variant of photoVariants(photo.image)) variants.set(variant.path, variant);
+    }
+  }
+  return [...variants.values()];
 }
 
 /** An update or correction ready to render: its text as HTML. */

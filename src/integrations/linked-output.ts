@@ -11,13 +11,14 @@
  *   would only copy each onto its own link (a prerenderer wrapper's teardown: Astro makes the
  *   images after it);
  * - after the build it removes every link this build did not produce (the pages and images of a
- *   deleted article), so nothing stale is published, and replaces each cached copy Astro wrote
+ *   deleted article), so nothing stale is published, with a stale image's cached copy (Astro's
+ *   image cache never forgets one), and replaces each cached copy Astro wrote
  *   this build with a link to the file in `dist/`: the bytes are the same, and the next build
  *   finds them linked.
  * A page Astro renders again is written through its link, and Astro writes the same bytes to its
  * copy. Where links cannot be made (the cache on another file system), Astro copies as before.
  * Do not edit files in `dist/` in place: they are the cache's files too. The folders named in
- * `keep` (share-images.ts's `og/`) are another integration's, and left alone.
+ * `keep` (share-images.ts's `og/`, photos.ts's `_photos/`) are another integration's, and left alone.
  *
  * The same prerenderer wrapper gives the `siteWidePages` a key, so that a warm build reuses them
  * too (Astro keys only routes with getStaticPaths): Astro keeps one prerenderer, so both live here.
@@ -37,6 +38,11 @@ interface Mirror {
   linked: string[];
   /** Whether a file of `cache` is an output; default all. */
   isOutput?: (file: string) => boolean;
+  /**
+   * Delete the cached copy of a file this build did not produce. Astro's image cache keeps every
+   * image it ever made; each stale one would be linked in and removed again on every build.
+   */
+  dropStale?: boolean;
 }
 
 /** Kept when emptying, as Astro does: a checked-out publishing branch in dist/. */
@@ -45,18 +51,18 @@ const ALWAYS_KEPT = ['.git'];
 type ImageList = Map<string, { transforms: Map<string, { finalPath: string }> }>;
 
 /**
- * Astro's build-time image list (an internal global: undefined when the build made no image, or
- * when a new Astro moved it).
+ * Astro's build-time image state (an internal global, which its image plugin sets up for every
+ * build: undefined only if a new Astro moved it). Its list is undefined when the build made no image.
  */
-function imageList(): ImageList | undefined {
-  return (globalThis as { astroAsset?: { staticImages?: ImageList } }).astroAsset?.staticImages;
+function astroAssets(): { staticImages?: ImageList } | undefined {
+  return (globalThis as { astroAsset?: { staticImages?: ImageList } }).astroAsset;
 }
 
-/** The optimized images this build wrote, from Astro's image list. */
+/** The optimized images this build wrote, from Astro's image list; undefined without Astro's state. */
 function optimizedImages(outDir: string): string[] | undefined {
-  const list = imageList();
-  return list
-    ? [...list.values()].flatMap(({ transforms }) =>
+  const assets = astroAssets();
+  return assets
+    ? [...(assets.staticImages ?? new Map<never, never>()).values()].flatMap(({ transforms }) =>
         [...transforms.values()].map(({ finalPath }) => join(outDir, decodeURI(finalPath))),
       )
     : undefined;
@@ -71,7 +77,7 @@ function optimizedImages(outDir: string): string[] | undefined {
 function takeOutLinkedImages(mirror: Mirror, outDir: string): string[] {
   const linked = new Set(mirror.linked);
   const takenOut: string[] = [];
-  for (const [original, { transforms }] of imageList() ?? []) {
+  for (const [original, { transforms }] of astroAssets()?.staticImages ?? []) {
     // A remote image's copy has an expiry, which Astro checks when it makes the image: left in.
     if (/^https?:/.test(original)) continue;
     for (const [hash, { finalPath }] of transforms) {
@@ -191,6 +197,7 @@ export function linkedOutput(
           linked: [],
           // Astro's metadata for remote images sits beside them; it is not an output.
           isOutput: (file) => !file.endsWith('.json'),
+          dropStale: true,
         };
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
@@ -227,7 +234,7 @@ export function linkedOutput(
         imagesInPlace = [];
         if (!producedImages && images.linked.length) {
           throw new Error(
-            `linked-output: Astro gave no list of the images it wrote (globalThis.astroAsset.staticImages), so the ${images.linked.length} images linked into ${images.output} cannot be told from stale ones. Delete node_modules/.astro/assets and build again; if this persists, this Astro version moved the list: update src/integrations/linked-output.ts.`,
+            `linked-output: Astro gave no state of the images it wrote (globalThis.astroAsset), so the ${images.linked.length} images linked into ${images.output} cannot be told from stale ones. Delete node_modules/.astro/assets and build again; if this persists, this Astro version moved the list: update src/integrations/linked-output.ts.`,
           );
         }
         let stale = 0;
@@ -238,6 +245,11 @@ export function linkedOutput(
           const keep = new Set(produced);
           const gone = mirror.linked.filter((file) => !keep.has(file));
           removeWithEmptyFolders(gone, outDir);
+          if (mirror.dropStale) {
+            for (const copy of gone.map((file) => copyIn(mirror, file)!)) {
+              for (const each of [copy, `${copy}.json`]) rmSync(each, { force: true });
+            }
+          }
           stale += gone.length;
           if (linking) linkBack(mirror, produced);
           mirror.linked = [];

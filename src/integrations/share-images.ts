@@ -11,13 +11,12 @@
  * `dist/og/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
  * Do not edit files in `dist/og/` in place: they are the cache's files too.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
 import { SHARE_IMAGE_FOLDER, type ShareImageJob } from '../lib/share-image.ts';
-import { emptyBut, linkInPlace } from './files.ts';
+import { slashedInDev } from './dev-urls.ts';
+import { publishFromCache, takeBuildList, type Published } from './files.ts';
 
 /** Where the build writes its list of share images for this integration (removed after). */
 export const LIST_PATH = `/${SHARE_IMAGE_FOLDER}/share-images.json`;
@@ -28,32 +27,12 @@ export interface ListedImage {
   key: string;
 }
 
-export interface Published {
-  drawn: number;
-  /** Links made this build. */
-  linked: number;
-  /** Links the last build left in place. */
-  kept: number;
-  /** Files in the folder that no listed image owns any more (a deleted page's). */
-  removed: number;
-}
-
 /** Draws `job` into the cache as `<key>.jpg` (share-image-render's `cachedShareImage`). */
 export type Draw = (job: ShareImageJob, cacheDir: string, key: string) => Promise<unknown>;
 
-/** The file in `outDir` an image is published at, refusing paths outside the share-image folder. */
-function publishedPath(outDir: string, job: ShareImageJob): string {
-  const prefix = `/${SHARE_IMAGE_FOLDER}/`;
-  if (!job.path.startsWith(prefix) || job.path.split('/').includes('..')) {
-    throw new Error(`share images: ${job.path} is not a path under ${prefix}`);
-  }
-  return join(outDir, job.path);
-}
-
 /**
  * Makes `<outDir>/og/` hold exactly the listed images, each a hard link to its cached file
- * `<cacheDir>/<key>.jpg` (a copy where the cache is on another file system), drawn first when
- * the cache lacks it. Files there that no listed image owns are removed, then empty folders.
+ * `<cacheDir>/<key>.jpg`, drawn first when the cache lacks it (publishFromCache in files.ts).
  */
 export async function publishShareImages(
   list: readonly ListedImage[],
@@ -61,62 +40,16 @@ export async function publishShareImages(
   cacheDir: string,
   draw: Draw,
 ): Promise<Published> {
-  const result: Published = { drawn: 0, linked: 0, kept: 0, removed: 0 };
-  const owned = new Set<string>();
-  const madeFolders = new Set<string>();
-  for (const { job, key } of list) {
-    const target = publishedPath(outDir, job);
-    if (owned.has(target)) throw new Error(`share images: two images at ${job.path}`);
-    owned.add(target);
-    const cached = join(cacheDir, `${key}.jpg`);
-    if (!existsSync(cached)) {
-      await draw(job, cacheDir, key);
-      result.drawn += 1;
-    }
-    try {
-      if (linkInPlace(cached, target, madeFolders) === 'kept') {
-        result.kept += 1;
-        continue;
-      }
-    } catch {
-      copyFileSync(cached, target); // the cache on another file system
-    }
-    result.linked += 1;
-  }
-  result.removed = emptyBut(join(outDir, SHARE_IMAGE_FOLDER), owned);
-  return result;
-}
-
-/** Reads and removes the list the build wrote; names the file when it is missing or unreadable. */
-function takeList(outDir: string): ListedImage[] {
-  const file = join(outDir, LIST_PATH);
-  let list: ListedImage[];
-  try {
-    list = JSON.parse(readFileSync(file, 'utf8')) as ListedImage[];
-  } catch (error) {
-    throw new Error(
-      `share images: cannot read the build's list ${file} (${(error as Error).message}); src/routes/share-image-list.ts writes it`,
-    );
-  }
-  rmSync(file);
-  return list;
-}
-
-/**
- * With `trailingSlash: 'always'` the dev server finds the route at '/og/x.jpg/' only, and answers
- * the pages' '/og/x.jpg' with a 404: this hands it the address with the slash.
- */
-function imageUrlsInDev(): Plugin {
-  const image = new RegExp(`^/${SHARE_IMAGE_FOLDER}/[^?#]+\\.jpg(?=[?#]|$)`);
-  return {
-    name: 'backstory:share-image-urls',
-    configureServer(server) {
-      server.middlewares.use((request, _response, next) => {
-        if (request.url) request.url = request.url.replace(image, '$&/');
-        next();
-      });
-    },
-  };
+  return publishFromCache(
+    list.map(({ job, key }) => ({
+      path: job.path,
+      cached: join(cacheDir, `${key}.jpg`),
+      make: () => draw(job, cacheDir, key),
+    })),
+    outDir,
+    SHARE_IMAGE_FOLDER,
+    { label: 'share images' },
+  );
 }
 
 export function shareImages(): AstroIntegration {
@@ -124,7 +57,9 @@ export function shareImages(): AstroIntegration {
     name: 'backstory:share-images',
     hooks: {
       'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
-        if (command === 'dev') updateConfig({ vite: { plugins: [imageUrlsInDev()] } });
+        if (command === 'dev') {
+          updateConfig({ vite: { plugins: [slashedInDev(SHARE_IMAGE_FOLDER, 'jpg')] } });
+        }
         injectRoute(
           command === 'dev'
             ? {
@@ -136,7 +71,12 @@ export function shareImages(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const list = takeList(outDir);
+        const list = takeBuildList<ListedImage>(
+          outDir,
+          LIST_PATH,
+          'share images',
+          'src/routes/share-image-list.ts',
+        );
         // The drawing code (Satori, sharp, fonts) loads only when an image is not in the cache.
         const render = () => import('../lib/share-image-render.ts');
         const { defaultCacheDir } = await render();
@@ -147,7 +87,7 @@ export function shareImages(): AstroIntegration {
         };
         const published = await publishShareImages(list, outDir, defaultCacheDir(), draw);
         logger.info(
-          `${list.length} share image(s): ${published.drawn} drawn, ${published.linked} linked, ${published.kept} already in place, ${published.removed} stale removed`,
+          `${list.length} share image(s): ${published.made} drawn, ${published.linked} linked, ${published.kept} already in place, ${published.removed} stale removed`,
         );
       },
     },

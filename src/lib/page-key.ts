@@ -6,20 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 
-/**
- * An image from Astro's `image()` marks its original file as used, which makes Astro publish it,
- * when any of its fields is read; its `clone` (which Astro's own getImage reads) does not.
- */
-export function unmarked<T extends object>(item: T): T {
-  const clone = (item as { clone?: unknown }).clone;
-  return clone && typeof clone === 'object' && !Array.isArray(clone) ? (clone as T) : item;
-}
-
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(unmarked(item)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : item,
   );
 }

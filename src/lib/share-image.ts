@@ -43,9 +43,9 @@ export interface TextCard {
 /** A photo, fitted to the frame, with its credit drawn on it. */
 export interface PhotoCard {
   kind: 'photo';
-  /** Absolute path of the image file. */
+  /** Path of the image file, absolute or relative to the project. */
   file: string;
-  /** The file's content hash when one is known already (Vite's, in its build URL), so the share-image cache key need not read the file. */
+  /** The file's content hash when one is known already (src/photo-files.ts), so the share-image cache key need not read the file. */
   contentHash?: string | undefined;
   credit: string;
   placeholder: boolean;
@@ -54,14 +54,6 @@ export interface PhotoCard {
 }
 
 export type CardSpec = TextCard | PhotoCard;
-
-/**
- * The content hash Vite puts in a built asset's URL ('/_astro/name.lP12wYwR.jpg' -> 'lP12wYwR');
- * undefined for a URL without one, such as the dev server's '/@fs/...?origWidth=...'.
- */
-export function contentHashInUrl(url: string): string | undefined {
-  return /\.([\w-]{8})\.\w+$/.exec(url)?.[1];
-}
 
 /** A share image to render: its URL path, what it shows and its size. */
 export interface ShareImageJob {

@@ -132,7 +132,10 @@ export async function timedBuild(
     peakMB: peakKb / 1024,
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN),
     pagesReused: [...log.matchAll(/├─ \S+ \((?:restored|cached)\)/g)].length,
-    imagesGenerated: [...log.matchAll(/▶ \/_astro\/\S+ \(before:/g)].length,
+    // Photo sizes (src/integrations/photos.ts) and any image Astro's own pipeline made.
+    imagesGenerated:
+      Number(/\d+ photo size\(s\): (\d+) made/.exec(log)?.[1] ?? 0) +
+      [...log.matchAll(/▶ \/_astro\/\S+ \(before:/g)].length,
     log: logFile,
   };
 }
@@ -183,15 +186,16 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
   writeContent(content, articles, await photos);
   const root = projectCopy(content);
   rmSync(content, { recursive: true, force: true });
-  // A share-image cache of this copy's own, so "cold" draws every image.
+  // Share-image and photo caches of this copy's own, so "cold" makes every image.
   const ogCache = join(root, 'node_modules/.cache/backstory-og');
+  const photoCache = join(root, 'node_modules/.cache/backstory-photos');
   rmSync(join(root, 'node_modules/.cache'), { force: true });
   const sites: Site[] = [
     {
       name: 'ours',
       label: 'our site',
       root,
-      env: { BACKSTORY_OG_CACHE: ogCache },
+      env: { BACKSTORY_OG_CACHE: ogCache, BACKSTORY_PHOTO_CACHE: photoCache },
       edit: () => editArticle(join(root, 'content'), 0),
       shareImages: () => countFiles(ogCache),
     },

@@ -39,20 +39,17 @@ describe('public/_headers', () => {
     expect(policy).not.toMatch(/web-share=\(\)|clipboard-write=\(\)/);
   });
 
-  it('caches hashed assets for a year, immutable, and nothing else', () => {
-    expect(headersFor(rules, '/_astro/index.D4uBGsR9.css').get('cache-control')).toBe(
-      'public, max-age=31536000, immutable',
-    );
+  it('caches hashed assets and photo sizes for a year, immutable, and nothing else', () => {
+    for (const path of ['/_astro/index.D4uBGsR9.css', '/_photos/photo-400.AbCdEfGhIj.webp'])
+      expect(headersFor(rules, path).get('cache-control'), path).toBe('public, max-age=31536000, immutable');
     for (const path of PAGE_PATHS) expect(headersFor(rules, path).get('cache-control'), path).toBeUndefined();
   });
 
   it('sets each header in one rule only (hosts join the values of overlapping rules)', () => {
-    const paths = [...PAGE_PATHS, '/_astro/x.js'];
+    const paths = [...PAGE_PATHS, '/_astro/x.js', '/_photos/x.webp'];
     for (const path of paths)
       for (const [name, value] of headersFor(rules, path)) {
-        const count = rules.filter((rule) =>
-          rule.headers.some(([header]) => header.toLowerCase() === name),
-        ).length;
+        const count = rules.filter((rule) => headersFor([rule], path).has(name)).length;
         expect(count, `${name} on ${path}: ${value}`).toBe(1);
       }
   });

@@ -6,8 +6,17 @@
  * Reused pages and images are hard links to Astro's cached copies (src/integrations/
  * linked-output.ts), so a deleted article must leave nothing behind in dist/.
  */
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectCopy, removeCopy, runAstroIn, type AstroRun } from '../helpers/astro';
 import { fileDigests } from '../helpers/dist';
@@ -20,6 +29,7 @@ const PERSON_PAGE = 'people/ada-example/index.html';
 const COUNTRY_PAGE = 'countries/fr/index.html';
 /** Pages without getStaticPaths, keyed by every keyed page (linkedOutput's `siteWidePages`). */
 const SITE_WIDE = [
+  '_photos/photos.json',
   'robots.txt',
   'manifest.webmanifest',
   'favicon.ico',
@@ -36,7 +46,11 @@ const builds: AstroRun[] = [];
 let firstDigest: Map<string, string>;
 
 function build(env: Record<string, string> = {}): AstroRun {
-  const run = runAstroIn(root, 'build', { BACKSTORY_OG_CACHE: join(root, 'og-cache'), ...env });
+  const run = runAstroIn(root, 'build', {
+    BACKSTORY_OG_CACHE: join(root, 'og-cache'),
+    BACKSTORY_PHOTO_CACHE: join(root, 'photo-cache'),
+    ...env,
+  });
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.output}`);
   return run;
 }
@@ -103,9 +117,15 @@ describe('a second build with nothing changed', () => {
     expect(rendered(builds[1]!)).toContain('og/share-images.json');
   });
 
-  it('makes no optimized image again: each is in place already', () => {
-    expect(builds[1]!.output).not.toMatch(/▶ \/_astro\//);
-    expect(builds[0]!.output).toMatch(/▶ \/_astro\/\S+\.webp \(before:/);
+  it('makes no photo size again, and finds every one already published', () => {
+    const summary = (run: AstroRun) =>
+      /(\d+) photo size\(s\): (\d+) made, (\d+) linked, (\d+) already in place/.exec(run.output);
+    const [, count, made, linked, kept] = summary(builds[1]!)!.map(Number);
+    expect(count).toBeGreaterThan(0);
+    expect([made, linked, kept]).toEqual([0, 0, count]);
+    expect(Number(summary(builds[0]!)![2])).toBe(count);
+    // Astro's own image pipeline makes nothing: the photos bypass it.
+    expect(builds[0]!.output).not.toMatch(/▶ \/_astro\//);
   });
 
   it('loads none of the libraries that only drawing or formatting needs', () => {
@@ -130,7 +150,10 @@ describe('a second build with nothing changed', () => {
 describe('links instead of copies', () => {
   it("makes each reused page a hard link to Astro's cached copy", () => {
     // The log writes a file's path with a trailing slash (trailingSlash: 'always'): 'icons/icon-192.png/'.
-    const copied = [...restored(builds[1]!)].map((name) => name.replace(/\/$/, ''));
+    // The list of photo sizes is reused too, but the photos integration removes it from dist/.
+    const copied = [...restored(builds[1]!)]
+      .map((name) => name.replace(/\/$/, ''))
+      .filter((name) => name !== '_photos/photos.json');
     expect(copied.length).toBeGreaterThan(10);
     for (const name of copied)
       expect(inode('dist', name), name).toBe(inode('node_modules/.astro/dist', name));
@@ -148,14 +171,17 @@ describe('links instead of copies', () => {
   });
 
   it('finds every link already in place after the first build, which turned its files into links', () => {
-    expect(builds[1]!.output).toMatch(/ 0 cached file\(s\) linked into .*, [1-9]\d* already there/);
+    // All but the list of photo sizes, which the photos integration removed after the first build.
+    expect(builds[1]!.output).toMatch(/ 1 cached file\(s\) linked into .*, [1-9]\d* already there/);
   });
 
-  it("makes each optimized photo a hard link to Astro's image cache", () => {
-    const images = readdirSync(join(root, 'dist/_astro')).filter((name) => name.endsWith('.webp'));
+  it('makes each photo size a hard link to its file in the photo cache', () => {
+    const images = readdirSync(join(root, 'dist/_photos'));
     expect(images.length).toBeGreaterThan(0);
-    for (const name of images)
-      expect(inode('dist/_astro', name), name).toBe(inode('node_modules/.astro/assets', name));
+    for (const name of images) {
+      expect(name).toMatch(/\.webp$/);
+      expect(inode('dist/_photos', name), name).toBe(inode('photo-cache', name));
+    }
   });
 });
 
@@ -170,15 +196,27 @@ describe('a file in dist/ that is not its cached copy', () => {
   }, 300_000);
 });
 
+describe("an image in Astro's image cache that no page uses", () => {
+  it('is neither published nor kept: Astro never deletes one itself', () => {
+    const cached = join(root, 'node_modules/.astro/assets/old-photo.AbCdEfGh_Z1a2b3.webp');
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, 'an image an earlier build made');
+    const run = build();
+    expect(run.output).toMatch(/removed [1-9]\d* linked file\(s\) this build did not produce/);
+    expect(() => statSync(cached)).toThrow();
+    expect(() => statSync(join(root, 'dist/_astro/old-photo.AbCdEfGh_Z1a2b3.webp'))).toThrow();
+  }, 300_000);
+});
+
 describe('after an article is deleted', () => {
   it('removes its pages, share images and photos, leaving what a first build of the rest writes', () => {
     const articles = join(root, 'content/articles');
     cpSync(join(articles, 'sample-story'), join(articles, 'second-story'), { recursive: true });
-    // Different bytes, so its optimized photos are files of their own (a JPEG ignores bytes after its end).
+    // Different bytes, so its photo sizes are files of their own (a JPEG ignores bytes after its end).
     appendFileSync(join(articles, 'second-story/photo.jpg'), 'second story');
-    const before = new Set(readdirSync(join(root, 'dist/_astro')));
+    const before = new Set(readdirSync(join(root, 'dist/_photos')));
     build();
-    const added = readdirSync(join(root, 'dist/_astro')).filter((name) => !before.has(name));
+    const added = readdirSync(join(root, 'dist/_photos')).filter((name) => !before.has(name));
     expect(added.some((name) => name.endsWith('.webp'))).toBe(true);
     expect(page('articles/second-story/index.html')).toContain('Ministers meet in Paris');
     expect(
@@ -191,7 +229,7 @@ describe('after an article is deleted', () => {
     build();
     const after = fileDigests(join(root, 'dist'));
     expect([...after.keys()].filter((name) => name.includes('second-story'))).toEqual([]);
-    expect(added.filter((name) => after.has(`_astro/${name}`))).toEqual([]);
+    expect(added.filter((name) => after.has(`_photos/${name}`))).toEqual([]);
     expect([...after.keys()]).toEqual([...firstDigest.keys()]);
     expect([...firstDigest].filter(([name, hash]) => after.get(name) !== hash).map(([name]) => name)).toEqual(
       [],
@@ -238,6 +276,27 @@ describe('after a change', () => {
     edit('people/ada-example.yaml', 'name: Ada Example', 'name: Ada Example\naliases: [Ministers]');
     build();
     expect(page(ARTICLE)).toMatch(/<a [^>]*href="\/people\/ada-example\/"[^>]*>Ministers<\/a> met/);
+  }, 300_000);
+
+  it('renders the pages of a photo replaced under the same name again, with new sizes', () => {
+    const sizes = (html: string) => [...html.matchAll(/\/_photos\/[^\s"]+\.webp/g)].map((match) => match[0]);
+    const old = sizes(page(PHOTO_PAGE));
+    expect(old.length).toBeGreaterThan(0);
+    // Another photo under the same file name.
+    cpSync(
+      join(
+        import.meta.dirname,
+        '../../content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg',
+      ),
+      join(root, 'content/articles/sample-story/photo.jpg'),
+    );
+    const run = build();
+    for (const name of [ARTICLE, PHOTO_PAGE]) expect(rendered(run)).toContain(name);
+    const now = sizes(page(PHOTO_PAGE));
+    expect(now.length).toBeGreaterThan(0);
+    expect(now.filter((url) => old.includes(url))).toEqual([]);
+    for (const url of now) expect(statSync(join(root, 'dist', url)).size).toBeGreaterThan(0);
+    for (const url of old) expect(() => statSync(join(root, 'dist', url))).toThrow();
   }, 300_000);
 
   it('shows a new title on the home page, the timeline and the feed', () => {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../helpers/astro';
@@ -15,10 +15,20 @@ describe('the built site', () => {
     for (const slug of slugs) expect(pages).toContain(`articles/${slug}/index.html`);
   });
 
-  it('publishes the optimized photos and not the originals, which no page links to', () => {
-    const assets = readdirSync(join(distDir, '_astro'));
-    expect(assets.filter((name) => name.endsWith('.webp')).length).toBeGreaterThan(0);
-    expect(assets.filter((name) => /\.(jpe?g|png|avif)$/i.test(name))).toEqual([]);
+  it('publishes the photo sizes and not the originals, which no page links to', () => {
+    const sizes = readdirSync(join(distDir, '_photos'));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter((name) => !name.endsWith('.webp'))).toEqual([]);
+    const articles = join(projectRoot, 'content/articles');
+    const originals = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(jpe?g|png|webp|avif)$/i.test(name))
+      .map((name) => basename(name));
+    expect(originals.length).toBeGreaterThan(0);
+    // Share images (og/) are drawn cards named after the photo's id, which is often its file name.
+    const published = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => !name.startsWith('og/'))
+      .map((name) => basename(name));
+    expect(published.filter((name) => originals.includes(name))).toEqual([]);
   });
 
   it('has a home page and a 404 page', () => {

@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import Gallery from '../../src/components/Gallery.astro';
-import welcome from '../../content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
-import handshake from '../../content/articles/coalition-of-the-willing-paris/witkoff-macron-handshake.jpg';
+import type { PhotoImage } from '../../src/lib/photo-variants';
+import { photoImages } from '../helpers/photos';
 import { render, textOf } from '../helpers/render';
 
-const photo = (id: string, src: typeof welcome, placeholder = false) => ({
+const FOLDER = 'content/articles/coalition-of-the-willing-paris';
+const [welcome, handshake] = (await photoImages(
+  `${FOLDER}/macron-welcomes-zelensky.jpg`,
+  `${FOLDER}/witkoff-macron-handshake.jpg`,
+)) as [PhotoImage, PhotoImage];
+
+const photo = (id: string, image: PhotoImage, placeholder = false) => ({
   id,
-  src,
+  image,
   alt: `What ${id} shows.`,
   caption: `Caption of ${id}.`,
   credit: `Credit of ${id}`,
   placeholder,
 });
 
-const PHOTOS = [photo('witkoff-macron-handshake', handshake), photo('macron-welcomes-zelensky', welcome, true)];
+const PHOTOS = [
+  photo('witkoff-macron-handshake', handshake),
+  photo('macron-welcomes-zelensky', welcome, true),
+];
 
 describe('Gallery', () => {
   it('is a section labelled by its heading, "Photos" by default', async () => {
@@ -32,7 +41,10 @@ describe('Gallery', () => {
   it('lists every photo in order as a captioned figure with id="photo-<id>"', async () => {
     const root = await render(Gallery, { slug: 'paris-meeting', photos: PHOTOS });
     const items = root.querySelectorAll('ul > li');
-    expect(items.map((li) => li.id)).toEqual(['photo-witkoff-macron-handshake', 'photo-macron-welcomes-zelensky']);
+    expect(items.map((li) => li.id)).toEqual([
+      'photo-witkoff-macron-handshake',
+      'photo-macron-welcomes-zelensky',
+    ]);
     items.forEach((li, index) => {
       const figure = li.querySelector('figure')!;
       expect(figure.querySelector('img')!.getAttribute('alt')).toBe(PHOTOS[index]!.alt);

@@ -1,17 +1,21 @@
 /**
- * <PhotoFigure> renders astro:assets' <Picture> from a real imported image (ImageMetadata): the
- * Container renders it in dev mode, with `/_image/?href=...&w=...&f=...` URLs, no files written.
+ * <PhotoFigure> renders an <img> of the published sizes of a real photo file, read by
+ * src/photo-files.ts (its pixel size and hash); the sizes themselves are made after a build.
  */
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import PhotoFigure from '../../src/components/PhotoFigure.astro';
-import large from '../../content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
-import small from '../fixtures/minimal/articles/sample-story/photo.jpg';
+import type { PhotoImage } from '../../src/lib/photo-variants';
+import { photoImages } from '../helpers/photos';
 import { render, textOf } from '../helpers/render';
+
+const LARGE = 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
+const SMALL = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
+const [large, small] = (await photoImages(LARGE, SMALL)) as [PhotoImage, PhotoImage];
 
 const PHOTO = {
   id: 'macron-welcomes-zelensky',
-  src: large,
+  image: large,
   alt: 'Emmanuel Macron shakes hands with Volodymyr Zelensky at the door of the Elysee Palace.',
   caption: 'French President Emmanuel Macron (r) welcomes President Volodymyr Zelensky in Paris.',
   credit: 'Ana Lopez Garcia / Europa Press via Getty Images',
@@ -22,18 +26,16 @@ const PHOTO = {
 const widthsOf = (srcset: string | undefined) =>
   (srcset ?? '').split(',').map((candidate) => Number(/(\d+)w\s*$/.exec(candidate.trim())?.[1]));
 
-/** The format (`f=`) of each candidate of a srcset. */
-const formatsOf = (srcset: string | undefined) =>
-  (srcset ?? '')
-    .split(',')
-    .map((candidate) => new URLSearchParams(candidate.trim().split(/\s+/)[0]!.split('?')[1]).get('f'));
+/** The URL of each candidate of a srcset. */
+const urlsOf = (srcset: string | undefined) =>
+  (srcset ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!);
 
 const img = (root: HTMLElement) => root.querySelector('figure img')!;
 
 describe('PhotoFigure', () => {
-  it('the imported image is real ImageMetadata', () => {
-    expect(large).toMatchObject({ width: 1600, height: 1000, format: 'jpg' });
-    expect(small).toMatchObject({ width: 64, height: 40 });
+  it('works from the files as read: their pixel sizes', () => {
+    expect(large).toMatchObject({ file: LARGE, width: 1600, height: 1000 });
+    expect(small).toMatchObject({ file: SMALL, width: 64, height: 40 });
   });
 
   it('renders a <figure> with one <img> carrying the alt text', async () => {
@@ -57,13 +59,15 @@ describe('PhotoFigure', () => {
     expect(root.querySelector('picture, source')).toBeNull();
     const srcset = img(root).getAttribute('srcset');
     expect(widthsOf(srcset)).toEqual([400, 800, 1200, 1600]);
-    expect(formatsOf(srcset)).toEqual(['webp', 'webp', 'webp', 'webp']);
-    expect(img(root).getAttribute('src')).toMatch(/f=webp/);
+    for (const url of urlsOf(srcset))
+      expect(url).toMatch(/^\/_photos\/macron-welcomes-zelensky-\d+\.[\w-]{10}\.webp$/);
+    // The largest size is the fallback src.
+    expect(img(root).getAttribute('src')).toBe(urlsOf(srcset).at(-1));
     expect(img(root).getAttribute('sizes')).toBe('(min-width: 45rem) 41rem, calc(100vw - 2rem)');
   });
 
   it('never asks for a width larger than the file', async () => {
-    const root = await render(PhotoFigure, { photo: { ...PHOTO, src: small } });
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, image: small } });
     expect(widthsOf(img(root).getAttribute('srcset'))).toEqual([64]);
   });
 

@@ -10,16 +10,19 @@ import Photo from '../../src/components/blocks/Photo.astro';
 import Quote from '../../src/components/blocks/Quote.astro';
 import TimelineExcerpt from '../../src/components/blocks/TimelineExcerpt.astro';
 import type { BlockContext } from '../../src/data';
-import photo from '../fixtures/minimal/articles/sample-story/photo.jpg';
+import { photoImages } from '../helpers/photos';
 import { eventViews } from './fixtures';
 import { textOf } from '../helpers/render';
+
+const [image] = await photoImages('tests/fixtures/minimal/articles/sample-story/photo.jpg');
 
 const article: BlockContext = {
   id: 'sample-story',
   gallery: [
     {
       id: 'ministers',
-      src: photo,
+      src: './photo.jpg',
+      image: image!,
       alt: 'Two ministers.',
       caption: 'Ada greets Ben.',
       credit: 'Test / Agency',

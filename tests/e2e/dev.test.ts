@@ -82,3 +82,26 @@ describe('share images in the dev server', () => {
     expect((await fetch(`${origin}/og/share-images.json`)).status).toBe(404);
   });
 });
+
+describe('photos in the dev server', () => {
+  it('makes every size the article names, as WebP at its width', async () => {
+    const page = await (await fetch(`${origin}/articles/sample-story/`)).text();
+    const srcset = /<img [^>]*srcset="([^"]+)"/.exec(page)?.[1] ?? '';
+    const candidates = srcset.split(', ').map((candidate) => candidate.split(' '));
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const [url, width] of candidates) {
+      expect(url).toMatch(/^\/_photos\/photo-\d+\.[\w-]{10}\.webp$/);
+      const response = await fetch(`${origin}${url}`);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/webp');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(8, 12).toString('ascii')).toBe('WEBP');
+      // VP8 (lossy) frame header: the width in the 14 bits after the start code.
+      expect(`${bytes.readUInt16LE(26) & 0x3fff}w`).toBe(width);
+    }
+  }, 60_000);
+
+  it('has no list of photo sizes: that is written by a build only', async () => {
+    expect((await fetch(`${origin}/_photos/photos.json`)).status).toBe(404);
+  });
+});

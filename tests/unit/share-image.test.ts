@@ -9,7 +9,6 @@ import {
   shareImagePath,
   SHARE_IMAGE,
   type ShareImageJob,
-  contentHashInUrl,
 } from '../../src/lib/share-image';
 import {
   cacheKey,
@@ -187,19 +186,5 @@ describe('the share image cache', () => {
     expect(cacheKey(hashed('lP12wYwR', '/nowhere/photo.jpg'))).toBe(cacheKey(hashed('lP12wYwR')));
     expect(cacheKey(hashed('M7eD7gSJ'))).not.toBe(cacheKey(hashed('lP12wYwR')));
     expect(cacheKey(hashed('lP12wYwR'))).not.toBe(cacheKey(photo));
-  });
-});
-
-describe('contentHashInUrl', () => {
-  it("reads the hash Vite puts in a built image's URL", () => {
-    expect(contentHashInUrl('/_astro/synthetic-article-00001-photo-1.lP12wYwR.jpg')).toBe('lP12wYwR');
-    expect(contentHashInUrl('/_astro/macron.welcomes.C-rcPI12.jpeg')).toBe('C-rcPI12');
-  });
-
-  it('finds none in a dev-server URL or a name without one, so the file is hashed instead', () => {
-    expect(
-      contentHashInUrl('/@fs/work/content/photo.lP12wYwR.jpg?origWidth=1600&origHeight=1000'),
-    ).toBeUndefined();
-    expect(contentHashInUrl('/_astro/photo.jpg')).toBeUndefined();
   });
 });

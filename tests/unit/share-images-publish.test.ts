@@ -44,7 +44,7 @@ describe('publishShareImages', () => {
 
   it('draws what the cache lacks and links each image into dist/og at its path', async () => {
     const result = await publishShareImages(list, outDir, cacheDir, draw);
-    expect(result).toEqual({ drawn: 3, linked: 3, kept: 0, removed: 0 });
+    expect(result).toEqual({ made: 3, linked: 3, kept: 0, removed: 0 });
     expect(drawn).toEqual(list.map(({ job }) => job.path));
     for (const { job, key } of list) {
       expect(readFileSync(join(outDir, job.path), 'utf8')).toBe(job.path);
@@ -56,7 +56,7 @@ describe('publishShareImages', () => {
     await publishShareImages(list, outDir, cacheDir, draw);
     drawn = [];
     expect(await publishShareImages(list, outDir, cacheDir, draw)).toEqual({
-      drawn: 0,
+      made: 0,
       linked: 0,
       kept: 3,
       removed: 0,
@@ -69,7 +69,7 @@ describe('publishShareImages', () => {
     drawn = [];
     const changed = [list[0]!, listed('/og/articles/a.jpg', 'newkey'), list[2]!];
     const result = await publishShareImages(changed, outDir, cacheDir, draw);
-    expect(result).toMatchObject({ drawn: 1, linked: 1, kept: 2 });
+    expect(result).toMatchObject({ made: 1, linked: 1, kept: 2 });
     expect(inode(join(outDir, 'og/articles/a.jpg'))).toBe(inode(join(cacheDir, 'newkey.jpg')));
   });
 
@@ -108,6 +108,17 @@ describe('publishShareImages', () => {
     );
     await expect(
       publishShareImages([listed('/og/a.jpg'), listed('/og/a.jpg', 'other')], outDir, cacheDir, draw),
-    ).rejects.toThrow('two images at /og/a.jpg');
+    ).rejects.toThrow('two files at /og/a.jpg');
+  });
+
+  it('publishes an image listed twice with one key once', async () => {
+    const result = await publishShareImages(
+      [listed('/og/a.jpg'), listed('/og/a.jpg')],
+      outDir,
+      cacheDir,
+      draw,
+    );
+    expect(result).toEqual({ made: 1, linked: 1, kept: 0, removed: 0 });
+    expect(drawn).toEqual(['/og/a.jpg']);
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * The gallery photos' published sizes, outside Astro's image pipeline. As `image()` imports, Vite
+ * read, hashed and wrote all 3,000 originals (330 MB) of 1,000 articles on every build, and Astro
+ * deleted them after (README, Benchmark). Instead, as share-images.ts does for share images:
+ * - in a build, one unkeyed endpoint (src/routes/photo-list.ts) writes the list of every size to
+ *   LIST_PATH; after the build this integration reads it, makes the sizes its cache lacks (sharp,
+ *   src/photo-files.ts), makes `dist/_photos/` hold exactly a hard link to each, and removes the list;
+ * - in `astro dev`, a route (src/routes/photo.ts) makes each size when it is asked for.
+ * A size's name carries a hash of the original's bytes, its width and the encoding
+ * (src/lib/photo-variants.ts), so a changed photo gets new URLs and old ones can be cached forever.
+ * `dist/_photos/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
+ * Do not edit files in `dist/_photos/` in place: they are the cache's files too.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
+import { cachedVariant, makeVariant, photoCacheDir } from '../photo-files.ts';
+import { slashedInDev } from './dev-urls.ts';
+import { publishFromCache, takeBuildList } from './files.ts';
+
+/** Where the build writes its list of photo sizes for this integration (removed after). */
+export const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
+
+export function photos(): AstroIntegration {
+  return {
+    name: 'backstory:photos',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        if (command === 'dev') {
+          updateConfig({ vite: { plugins: [slashedInDev(PHOTO_FOLDER, 'webp')] } });
+        }
+        injectRoute(
+          command === 'dev'
+            ? {
+                pattern: `/${PHOTO_FOLDER}/[...path]`,
+                entrypoint: new URL('../routes/photo.ts', import.meta.url),
+              }
+            : { pattern: LIST_PATH, entrypoint: new URL('../routes/photo-list.ts', import.meta.url) },
+        );
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const list = takeBuildList<PhotoVariant>(outDir, LIST_PATH, 'photos', 'src/routes/photo-list.ts');
+        const cacheDir = photoCacheDir();
+        const outputs = list.map((variant) => {
+          const cached = cachedVariant(variant, cacheDir);
+          return {
+            path: variant.path,
+            cached,
+            make: async () => {
+              logger.info(`making ${variant.path}`);
+              await makeVariant(variant, cached);
+            },
+          };
+        });
+        const published = await publishFromCache(outputs, outDir, PHOTO_FOLDER, {
+          label: 'photos',
+          concurrency: availableParallelism(),
+        });
+        logger.info(
+          `${list.length} photo size(s): ${published.made} made, ${published.linked} linked, ${published.kept} already in place, ${published.removed} stale removed`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Build only (injected by src/integrations/photos.ts): every size of every published photo. The
+ * integration reads this file after the build, makes the sizes its cache lacks, publishes them
+ * in dist/_photos/ and removes the file. Unkeyed, so it is written by every build.
+ */
+import type { APIRoute } from 'astro';
+import { getPhotoVariants } from '../data';
+
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(await getPhotoVariants()), {
+    headers: { 'Content-Type': 'application/json' },
+  });

@@ -1,0 +1,184 @@
+/**
+ * Gallery photos outside Astro's image pipeline: the sizes and URLs (src/lib/photo-variants.ts),
+ * reading the files with an index (src/photo-files.ts), and making each size.
+ */
+import {
+  copyFileSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { photoVariants, srcsetOf, variantWidths, type PhotoImage } from '../../src/lib/photo-variants';
+import { cachedVariant, describePhotos, makeVariant } from '../../src/photo-files';
+
+const PHOTO = 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
+const SMALL = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'backstory-photos-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('variantWidths', () => {
+  it('makes every width of a file at least as wide as the largest', () => {
+    expect(variantWidths(1600)).toEqual([400, 800, 1200, 1600]);
+    expect(variantWidths(4000)).toEqual([400, 800, 1200, 1600]);
+  });
+
+  it('never makes a size wider than the file, and offers the file at its own width', () => {
+    expect(variantWidths(1000)).toEqual([400, 800, 1000]);
+    expect(variantWidths(800)).toEqual([400, 800]);
+    expect(variantWidths(64)).toEqual([64]);
+  });
+});
+
+describe('photoVariants', () => {
+  const image: PhotoImage = {
+    file: 'content/articles/a/Ministers Meet.JPG',
+    width: 1600,
+    height: 1000,
+    hash: 'h1',
+  };
+
+  it('names each size after the file, its width and an id, under /_photos/, keeping the aspect', () => {
+    const variants = photoVariants(image);
+    expect(variants.map((variant) => [variant.width, variant.height])).toEqual([
+      [400, 250],
+      [800, 500],
+      [1200, 750],
+      [1600, 1000],
+    ]);
+    for (const variant of variants) {
+      expect(variant.path).toMatch(
+        new RegExp(`^/_photos/ministers-meet-${variant.width}\\.[\\w-]{10}\\.webp$`),
+      );
+      expect(variant.file).toBe(image.file);
+    }
+  });
+
+  it('gives new URLs when the bytes change, and the same ones otherwise', () => {
+    const paths = (of: PhotoImage) => photoVariants(of).map((variant) => variant.path);
+    expect(paths({ ...image })).toEqual(paths(image));
+    const changed = paths({ ...image, hash: 'h2' });
+    changed.forEach((path, index) => expect(path).not.toBe(paths(image)[index]));
+    // The folder the file sits in does not matter: the bytes do.
+    expect(paths({ ...image, file: 'content/articles/b/Ministers Meet.JPG' })).toEqual(paths(image));
+  });
+
+  it('rounds heights and keeps at least one pixel', () => {
+    expect(photoVariants({ ...image, width: 3000, height: 1 })[0]).toMatchObject({ width: 400, height: 1 });
+    expect(photoVariants({ ...image, width: 1601, height: 1000 })[0]!.height).toBe(250);
+  });
+
+  it('lists the sizes as a srcset', () => {
+    const variants = photoVariants(image);
+    expect(srcsetOf(variants)).toBe(
+      variants.map((variant) => `${variant.path} ${variant.width}w`).join(', '),
+    );
+  });
+});
+
+describe('describePhotos', () => {
+  it('reads each file: its upright pixel size and a hash of its bytes', async () => {
+    const images = await describePhotos(
+      [PHOTO, SMALL, PHOTO].map((file) => ({ file, field: 'f' })),
+      root,
+    );
+    expect([...images.keys()]).toEqual([PHOTO, SMALL]);
+    expect(images.get(PHOTO)).toMatchObject({ file: PHOTO, width: 1600, height: 1000 });
+    expect(images.get(SMALL)).toMatchObject({ width: 64, height: 40 });
+    expect(images.get(PHOTO)!.hash).not.toBe(images.get(SMALL)!.hash);
+  });
+
+  it('swaps width and height for a photo stored on its side (EXIF orientation)', async () => {
+    const file = join(root, 'side.jpg');
+    await sharp({ create: { width: 60, height: 20, channels: 3, background: '#888' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(file);
+    const images = await describePhotos([{ file, field: 'f' }], join(root, 'cache'));
+    expect(images.get(file)).toMatchObject({ width: 20, height: 60 });
+  });
+
+  it('reads a file again only when its size, time or inode changed', async () => {
+    const file = join(root, 'photo.jpg');
+    const cache = join(root, 'cache');
+    copyFileSync(SMALL, file);
+    const first = (await describePhotos([{ file, field: 'f' }], cache)).get(file)!;
+    // Same bytes, new inode: read again, same hash.
+    copyFileSync(SMALL, `${file}.new`);
+    rmSync(file);
+    linkSync(`${file}.new`, file);
+    expect((await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash).toBe(first.hash);
+    // The index is what a later build reads: a forged hash for the same stat is believed...
+    const index = JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8'));
+    index[file].hash = 'forged';
+    writeFileSync(join(cache, 'index.json'), JSON.stringify(index));
+    expect((await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash).toBe('forged');
+    // ...until the file changes.
+    copyFileSync(PHOTO, file);
+    const { atime } = statSync(file);
+    utimesSync(file, atime, new Date(Date.now() + 5000));
+    const changed = (await describePhotos([{ file, field: 'f' }], cache)).get(file)!;
+    expect(changed).toMatchObject({ width: 1600, height: 1000 });
+    expect(changed.hash).not.toBe(first.hash);
+  });
+
+  it('names the field of every photo it cannot read, missing or not an image', async () => {
+    const broken = join(root, 'broken.jpg');
+    writeFileSync(broken, 'not a jpeg');
+    const described = describePhotos(
+      [
+        { file: join(root, 'missing.jpg'), field: 'content/articles/a/index.md  gallery[0].src' },
+        { file: broken, field: 'content/articles/a/index.md  gallery[1].src' },
+      ],
+      join(root, 'cache'),
+    );
+    await expect(described).rejects.toThrow(
+      /^Photos:\ncontent\/articles\/a\/index\.md {2}gallery\[0\]\.src {2}cannot read image .*missing\.jpg: ENOENT.*\ncontent\/articles\/a\/index\.md {2}gallery\[1\]\.src {2}cannot read image .*broken\.jpg: /,
+    );
+  });
+});
+
+describe('makeVariant', () => {
+  it('makes a WebP of the size named, upright', async () => {
+    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root)).values()];
+    const variant = photoVariants(image!)[1]!;
+    const target = cachedVariant(variant, join(root, 'sizes'));
+    expect(target).toBe(join(root, 'sizes', variant.path.split('/').pop()!));
+    await makeVariant(variant, target);
+    expect(await sharp(target).metadata()).toMatchObject({ format: 'webp', width: 800, height: 500 });
+  });
+
+  it('replaces the file rather than writing into it, so a hard link to the old one keeps its bytes', async () => {
+    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root)).values()];
+    const variant = photoVariants(image!)[0]!;
+    const target = join(root, 'size.webp');
+    writeFileSync(target, 'old');
+    linkSync(target, join(root, 'published.webp'));
+    await makeVariant(variant, target);
+    expect(readFileSync(join(root, 'published.webp'), 'utf8')).toBe('old');
+    expect((await sharp(target).metadata()).width).toBe(400);
+  });
+
+  it('names the size and the original when the file cannot be read', async () => {
+    const variant = {
+      path: '/_photos/x-400.abcdefghij.webp',
+      width: 400,
+      height: 250,
+      file: join(root, 'gone.jpg'),
+    };
+    await expect(makeVariant(variant, join(root, 'x.webp'))).rejects.toThrow(
+      /^photos: cannot make \/_photos\/x-400\.abcdefghij\.webp from .*gone\.jpg: /,
+    );
+  });
+});
