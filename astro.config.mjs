@@ -37,7 +37,7 @@ export default {
     }),
     // Photo sizes and share images, made and published after the pages; listed after
     // linkedOutput, whose end-of-build clean-up must run first (README, Photos and Sharing).
-    photos(),
+    photos({ content: './content/' }),
     shareImages(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),

@@ -2,13 +2,13 @@
  * The gallery's photo files: their pixel size and content hash (for the pages and the page keys),
  * and the making of each published size (for src/integrations/photos.ts and the dev server).
  * Hashing every photo on every build took 0.75 s at 1,000 articles, so what was read is kept in an
- * index beside the made sizes, and a file is read again only when its size, modification time or
- * inode changed. sharp loads only when a file is read or a size is made.
+ * index beside the made sizes, and a file is read again only when its stat (size, times, inode,
+ * device) changed: a fresh checkout reads every photo once. sharp loads only when a file is read
+ * or a size is made.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { PHOTO_ENCODING, type PhotoImage, type PhotoVariant } from './lib/photo-variants.ts';
+import { dirname, join, resolve } from 'node:path';
+import { PHOTO_ENCODING, photoHash, type PhotoImage, type PhotoVariant } from './lib/photo-variants.ts';
 
 /** Where made sizes and the index live: BACKSTORY_PHOTO_CACHE, else under node_modules/.cache. */
 export function photoCacheDir(): string {
@@ -17,11 +17,24 @@ export function photoCacheDir(): string {
 
 const INDEX_FILE = 'index.json';
 
+/** What was read of a file, with the stat it was read at: any change to the file changes one. */
 interface IndexEntry extends Omit<PhotoImage, 'file'> {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   ino: number;
+  dev: number;
 }
+
+type Stamp = Pick<IndexEntry, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'dev'>;
+
+function stampOf(file: string): Stamp {
+  const { size, mtimeMs, ctimeMs, ino, dev } = statSync(file);
+  return { size, mtimeMs, ctimeMs, ino, dev };
+}
+
+const sameStamp = (entry: IndexEntry, stamp: Stamp) =>
+  (Object.keys(stamp) as (keyof Stamp)[]).every((key) => entry[key] === stamp[key]);
 
 /** One photo to describe, and where it is named, for messages: 'content/articles/x/index.md  gallery[0].src'. */
 export interface PhotoSource {
@@ -44,15 +57,13 @@ function writeAtomically(file: string, content: string | Buffer): void {
   renameSync(temporary, file);
 }
 
-async function readPhoto(file: string): Promise<Omit<PhotoImage, 'file'>> {
+/** Reads a photo; the stat is taken before the bytes, so a file changed meanwhile is read again next time. */
+async function readPhoto(file: string): Promise<IndexEntry> {
+  const stamp = stampOf(file);
   const bytes = readFileSync(file);
   const { default: sharp } = await import('sharp');
   const { autoOrient } = await sharp(bytes).metadata();
-  return {
-    width: autoOrient.width,
-    height: autoOrient.height,
-    hash: createHash('sha256').update(bytes).digest('base64url').slice(0, 16),
-  };
+  return { width: autoOrient.width, height: autoOrient.height, hash: photoHash(bytes), ...stamp };
 }
 
 /**
@@ -69,12 +80,13 @@ export async function describePhotos(
   let changed = false;
   for (const { file, field } of sources) {
     if (images.has(file)) continue;
+    // Keyed by absolute path: the cache may be shared by several copies of the project.
+    const key = resolve(file);
     try {
-      const { size, mtimeMs, ino } = statSync(file);
-      let entry = index[file];
-      if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs || entry.ino !== ino) {
-        entry = { ...(await readPhoto(file)), size, mtimeMs, ino };
-        index[file] = entry;
+      let entry = index[key];
+      if (!entry || !sameStamp(entry, stampOf(file))) {
+        entry = await readPhoto(file);
+        index[key] = entry;
         changed = true;
       }
       images.set(file, { file, width: entry.width, height: entry.height, hash: entry.hash });
@@ -95,18 +107,32 @@ export function cachedVariant(variant: PhotoVariant, cacheDir = photoCacheDir())
   return join(cacheDir, variant.path.split('/').pop()!);
 }
 
-/** Makes `variant` from its original into `target` (upright, resized, encoded as PHOTO_ENCODING). */
+/**
+ * Makes `variant` from its original into `target` (as PHOTO_ENCODING says). Refuses an original
+ * whose bytes are no longer those the variant was named after (replaced since the pages were
+ * made): the cache would keep the wrong picture under that name.
+ */
 export async function makeVariant(variant: PhotoVariant, target: string): Promise<void> {
+  const cannot = (why: string) =>
+    new Error(`photos: cannot make ${variant.path} from ${variant.file}: ${why}`);
+  let original: Buffer;
+  try {
+    original = readFileSync(variant.file);
+  } catch (error) {
+    throw cannot((error as Error).message);
+  }
+  if (photoHash(original) !== variant.hash)
+    throw cannot('the file changed since the pages were made; build again');
   const { default: sharp } = await import('sharp');
   let bytes: Buffer;
   try {
-    bytes = await sharp(variant.file, { failOn: 'none' })
+    bytes = await sharp(original)
       .rotate()
-      .resize({ width: variant.width, height: variant.height, fit: 'fill' })
+      .resize({ width: variant.width, height: variant.height, fit: PHOTO_ENCODING.fit })
       .webp({ quality: PHOTO_ENCODING.quality })
       .toBuffer();
   } catch (error) {
-    throw new Error(`photos: cannot make ${variant.path} from ${variant.file}: ${(error as Error).message}`);
+    throw cannot((error as Error).message);
   }
   mkdirSync(dirname(target), { recursive: true });
   // A rename, not a write: `target` may be hard-linked into dist/, which must not change under it.

@@ -11,6 +11,7 @@
 import type { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { isWhen, parseWhen } from './lib/dates';
+import { PHOTO_FILE } from './lib/photo-variants';
 
 /** What the schema factories take from the content layer. */
 export interface SchemaHelpers {
@@ -23,9 +24,6 @@ export interface SchemaHelpers {
    */
   missingPhoto?: ((src: string) => string | undefined) | undefined;
 }
-
-/** Extensions of the photo files the site reads (sharp's raster formats). */
-const PHOTO_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
 /** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
 function sameWords(a: string, b: string): boolean {

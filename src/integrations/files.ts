@@ -110,11 +110,19 @@ export interface Published {
   removed: number;
 }
 
-/** Runs `tasks` with at most `limit` at a time; rejects with the first failure. */
+/** Runs `tasks` with at most `limit` at a time; rejects with the first failure, starting no more. */
 async function inPool(tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < tasks.length) await tasks[next++]!();
+    while (!failed && next < tasks.length) {
+      try {
+        await tasks[next++]!();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }

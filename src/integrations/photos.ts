@@ -2,19 +2,22 @@
  * The gallery photos' published sizes, outside Astro's image pipeline. As `image()` imports, Vite
  * read, hashed and wrote all 3,000 originals (330 MB) of 1,000 articles on every build, and Astro
  * deleted them after (README, Benchmark). Instead, as share-images.ts does for share images:
- * - in a build, one unkeyed endpoint (src/routes/photo-list.ts) writes the list of every size to
- *   LIST_PATH; after the build this integration reads it, makes the sizes its cache lacks (sharp,
- *   src/photo-files.ts), makes `dist/_photos/` hold exactly a hard link to each, and removes the list;
- * - in `astro dev`, a route (src/routes/photo.ts) makes each size when it is asked for.
+ * - in a build, one endpoint (src/routes/photo-list.ts; a site-wide page, reused while no article
+ *   changed) writes the list of every size to LIST_PATH; after the build this integration reads
+ *   it, makes the sizes its cache lacks (sharp, src/photo-files.ts), makes `dist/_photos/` hold
+ *   exactly a hard link to each, and removes the list;
+ * - in `astro dev`, a route (src/routes/photo.ts) makes each size when it is asked for, and a
+ *   replaced photo restarts the server, since no module imports it (`content`: where to watch).
  * A size's name carries a hash of the original's bytes, its width and the encoding
  * (src/lib/photo-variants.ts), so a changed photo gets new URLs and old ones can be cached forever.
  * `dist/_photos/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
  * Do not edit files in `dist/_photos/` in place: they are the cache's files too.
  */
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
+import { PHOTO_FILE, PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
 import { cachedVariant, makeVariant, photoCacheDir } from '../photo-files.ts';
 import { slashedInDev } from './dev-urls.ts';
 import { publishFromCache, takeBuildList } from './files.ts';
@@ -22,13 +25,18 @@ import { publishFromCache, takeBuildList } from './files.ts';
 /** Where the build writes its list of photo sizes for this integration (removed after). */
 export const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
 
-export function photos(): AstroIntegration {
+export function photos({ content }: { content: string }): AstroIntegration {
   return {
     name: 'backstory:photos',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig, addWatchFile }) => {
         if (command === 'dev') {
           updateConfig({ vite: { plugins: [slashedInDev(PHOTO_FOLDER, 'webp')] } });
+          // The pages hold each photo's hash from when the server read it (src/data.ts).
+          const folder = new URL(content, config.root);
+          for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+            if (PHOTO_FILE.test(name)) addWatchFile(new URL(name, folder));
+          }
         }
         injectRoute(
           command === 'dev'

@@ -1,7 +1,7 @@
 /**
  * The photo gallery's pure rules: where each photo lives (its page, its hash on the article),
- * its place in the sequence ("Photo 2 of 3"), which image widths to make and what a photo page
- * says about itself. Shared by the pages and by the lightbox script, so both agree.
+ * its place in the sequence ("Photo 2 of 3") and what a photo page says about itself (its sizes
+ * are in photo-variants.ts). Shared by the pages and by the lightbox script, so both agree.
  */
 import { paths } from './paths';
 import { neighbours } from './sequence';
@@ -26,9 +26,6 @@ export function positionLabel(index: number, total: number): string {
 export function wrapIndex(index: number, total: number): number {
   return ((index % total) + total) % total;
 }
-
-/** Widths to render (Astro leaves out those wider than the file); the largest serves the lightbox. */
-export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
 
 /** What the gallery needs to know of a photo. */
 export interface GalleryPhoto {

@@ -9,15 +9,25 @@ import { createHash } from 'node:crypto';
 /** The folder of dist/ the photo sizes are published in. */
 export const PHOTO_FOLDER = '_photos';
 
+/** Names of the photo files the site reads (sharp's raster formats). */
+export const PHOTO_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
+
 /** Widths to make, those wider than the file left out; the largest serves the lightbox. */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
 
 /**
- * How every size is encoded: WebP alone, which every current browser reads (a JPEG fallback
+ * How every size is made (src/photo-files.ts, makeVariant): turned upright, resized to exactly its
+ * width and height, and encoded as WebP alone, which every current browser reads (a JPEG fallback
  * doubled the files to encode and copy; AVIF encodes 10-20x slower for a few KB less). Part of
- * each size's name, so a change here gives every size a new URL.
+ * each size's name, so a change here gives every size a new URL: bump `version` whenever
+ * makeVariant changes what it makes, since its files are cached by name and served as immutable.
  */
-export const PHOTO_ENCODING = { format: 'webp', quality: 80 } as const;
+export const PHOTO_ENCODING = { format: 'webp', quality: 80, fit: 'fill', version: 1 } as const;
+
+/** The hash of a photo's bytes that its sizes are named after (and share images keyed by). */
+export function photoHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
+}
 
 /** A photo file as the pages know it (src/photo-files.ts reads it). */
 export interface PhotoImage {
@@ -36,8 +46,9 @@ export interface PhotoVariant {
   path: string;
   width: number;
   height: number;
-  /** The original it is made from. */
+  /** The original it is made from, and the hash of its bytes the name was made from. */
   file: string;
+  hash: string;
 }
 
 /** The widths to make for a file `width` pixels wide: never wider than the file. */
@@ -73,6 +84,7 @@ export function photoVariants(image: PhotoImage): PhotoVariant[] {
       width,
       height: Math.max(1, Math.round((image.height * width) / image.width)),
       file: image.file,
+      hash: image.hash,
     };
   });
 }

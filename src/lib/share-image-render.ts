@@ -32,6 +32,7 @@ import {
   type TextCard,
   type TextLayout,
 } from './share-image.ts';
+import { photoHash } from './photo-variants.ts';
 
 /** Bump when the fitting rules change in a way the element trees do not show. */
 const RENDER_VERSION = 1;
@@ -261,9 +262,21 @@ async function encode(image: Sharp, where: string): Promise<Buffer> {
 }
 
 /** The photo, fitted to the frame (cropped from the centre), upright as its EXIF says. */
-async function fittedPhoto(file: string, size: { width: number; height: number }): Promise<Sharp> {
+/**
+ * The card's photo, cropped to `size`. Refuses a file whose bytes are no longer those its cache
+ * key was made from (replaced since the pages were made): the cache would keep the wrong picture.
+ */
+async function fittedPhoto(
+  card: PhotoCard,
+  size: { width: number; height: number },
+  path: string,
+): Promise<Sharp> {
   const { sharp } = await drawingLibraries();
-  return sharp(file)
+  const bytes = readFileSync(card.file);
+  if (card.contentHash !== undefined && photoHash(bytes) !== card.contentHash) {
+    throw new Error(`Share image ${path}: ${card.file} changed since the pages were made; build again`);
+  }
+  return sharp(bytes)
     .rotate()
     .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
     .removeAlpha();
@@ -291,11 +304,11 @@ export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
     checkGlyphs([[`${creditText(card)} Backstory`, SANS]], job.path);
     const fontSize = await fitCredit(card, size, job.path);
     const overlay = await toSvg(photoOverlayTree(card, fontSize), size);
-    const base = await (await fittedPhoto(card.file, size)).toBuffer();
+    const base = await (await fittedPhoto(card, size, job.path)).toBuffer();
     return encode(sharp(base).composite([{ input: Buffer.from(overlay) }]), job.path);
   }
   // Structured-data crops of a photo carry their credit in the JSON-LD instead.
-  return encode(await fittedPhoto(card.file, size), job.path);
+  return encode(await fittedPhoto(card, size, job.path), job.path);
 }
 
 const fileHashes = new Map<string, { stamp: string; hash: string }>();

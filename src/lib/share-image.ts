@@ -43,7 +43,7 @@ export interface TextCard {
 /** A photo, fitted to the frame, with its credit drawn on it. */
 export interface PhotoCard {
   kind: 'photo';
-  /** Path of the image file, absolute or relative to the project. */
+  /** Path of the image file, absolute or relative to the working folder (the project's root in a build). */
   file: string;
   /** The file's content hash when one is known already (src/photo-files.ts), so the share-image cache key need not read the file. */
   contentHash?: string | undefined;

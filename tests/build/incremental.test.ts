@@ -197,13 +197,11 @@ describe('a file in dist/ that is not its cached copy', () => {
 });
 
 describe("an image in Astro's image cache that no page uses", () => {
-  it('is neither published nor kept: Astro never deletes one itself', () => {
+  it("is not published: only pages are linked from Astro's caches", () => {
     const cached = join(root, 'node_modules/.astro/assets/old-photo.AbCdEfGh_Z1a2b3.webp');
     mkdirSync(dirname(cached), { recursive: true });
     writeFileSync(cached, 'an image an earlier build made');
-    const run = build();
-    expect(run.output).toMatch(/removed [1-9]\d* linked file\(s\) this build did not produce/);
-    expect(() => statSync(cached)).toThrow();
+    build();
     expect(() => statSync(join(root, 'dist/_astro/old-photo.AbCdEfGh_Z1a2b3.webp'))).toThrow();
   }, 300_000);
 });

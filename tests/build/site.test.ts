@@ -29,6 +29,12 @@ describe('the built site', () => {
       .filter((name) => !name.startsWith('og/'))
       .map((name) => basename(name));
     expect(published.filter((name) => originals.includes(name))).toEqual([]);
+    // Nor under another name (Vite's `_astro/<name>.<hash>.jpg`): the only other raster images
+    // are the icons and the share images.
+    const rasters = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      /\.(jpe?g|png|avif|gif|tiff?)$/i.test(name),
+    );
+    expect(rasters.filter((name) => !/^(icons|og)\//.test(name))).toEqual([]);
   });
 
   it('has a home page and a 404 page', () => {

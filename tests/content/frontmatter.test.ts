@@ -69,11 +69,7 @@ describe('dates (sync)', () => {
 
   it.concurrent("an empty quoted date (`published: ''`) is refused", async () => {
     // An empty string passes z.string(); the refine still calls it missing.
-    await expectSchemaError(
-      setPublished("''"),
-      'published',
-      /missing date: write it as a quoted ISO date/,
-    );
+    await expectSchemaError(setPublished("''"), 'published', /missing date: write it as a quoted ISO date/);
   });
 
   it.concurrent('an instant without a UTC offset in `updated` is refused', async () => {
@@ -108,7 +104,7 @@ describe('gallery (sync)', () => {
   });
 
   it.concurrent('a missing image file is refused, naming the article and the field', async () => {
-    // Reported by the article loader (src/loaders.ts), not by Astro's image() schema.
+    // Reported by the article loader (src/loaders.ts): the schema sees the path, not the folder.
     const run = await runFixture('sync', (f) => f.remove('articles/sample-story/photo.jpg'));
     expectFailure(
       run,
@@ -116,4 +112,16 @@ describe('gallery (sync)', () => {
       /^content\/articles\/sample-story\/index\.md {2}gallery\[0\]\.src {2}image file "\.\/photo\.jpg" not found \(expected content\/articles\/sample-story\/photo\.jpg\)/,
     );
   });
+
+  it.concurrent(
+    'a photo file that is not an image stops the build, naming the article and the field',
+    async () => {
+      // Read by src/photo-files.ts when the pages are built (the file exists, so sync passes).
+      const run = await runFixture('build', (f) => f.write('articles/sample-story/photo.jpg', 'not a JPEG'));
+      expectFailure(
+        run,
+        /^content\/articles\/sample-story\/index\.md {2}gallery\[0\]\.src {2}cannot read image content\/articles\/sample-story\/photo\.jpg: /,
+      );
+    },
+  );
 });

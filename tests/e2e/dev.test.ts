@@ -1,11 +1,12 @@
 /**
- * `npm run dev`: the share images a page names are drawn on request (a build publishes them
- * through src/integrations/share-images.ts instead), at the address the page gives, without the
- * trailing slash `trailingSlash: 'always'` would ask for.
+ * `npm run dev`: the share images and photo sizes a page names are made on request (a build
+ * publishes them through src/integrations/share-images.ts and photos.ts instead), at the address
+ * the page gives, without the trailing slash `trailingSlash: 'always'` would ask for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
@@ -99,6 +100,26 @@ describe('photos in the dev server', () => {
       // VP8 (lossy) frame header: the width in the 14 bits after the start code.
       expect(`${bytes.readUInt16LE(26) & 0x3fff}w`).toBe(width);
     }
+  }, 60_000);
+
+  it('gives a photo replaced under the same name new sizes, from its new bytes', async () => {
+    const sizes = async () =>
+      /<img [^>]*srcset="([^"]+)"/.exec(await (await fetch(`${origin}/articles/sample-story/`)).text())?.[1];
+    const before = await sizes();
+    expect(before).toMatch(/64w$/);
+    copyFileSync(
+      join(projectRoot, 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg'),
+      join(root, 'content/articles/sample-story/photo.jpg'),
+    );
+    // The server restarts on the change; the page names the new file's sizes once it is back.
+    let after: string | undefined;
+    for (let tries = 0; tries < 60 && !after?.endsWith('1600w'); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await sizes().catch(() => undefined);
+    }
+    expect(after).toMatch(/ 400w, .* 1600w$/);
+    const largest = after!.split(', ').at(-1)!.split(' ')[0]!;
+    expect((await fetch(`${origin}${largest}`)).status).toBe(200);
   }, 60_000);
 
   it('has no list of photo sizes: that is written by a build only', async () => {

@@ -1,5 +1,5 @@
 /** Real photo files read as the pages get them (src/photo-files.ts), with a cache of their own. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PhotoImage } from '../../src/lib/photo-variants';
@@ -7,9 +7,14 @@ import { describePhotos } from '../../src/photo-files';
 
 /** Each file (relative to the repository) read: its pixel size and hash. */
 export async function photoImages(...files: string[]): Promise<PhotoImage[]> {
-  const images = await describePhotos(
-    files.map((file) => ({ file, field: file })),
-    mkdtempSync(join(tmpdir(), 'photo-images-')),
-  );
-  return files.map((file) => images.get(file)!);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'photo-images-'));
+  try {
+    const images = await describePhotos(
+      files.map((file) => ({ file, field: file })),
+      cacheDir,
+    );
+    return files.map((file) => images.get(file)!);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { photoVariants, srcsetOf, variantWidths, type PhotoImage } from '../../src/lib/photo-variants';
@@ -109,28 +109,39 @@ describe('describePhotos', () => {
     expect(images.get(file)).toMatchObject({ width: 20, height: 60 });
   });
 
-  it('reads a file again only when its size, time or inode changed', async () => {
+  it('trusts its index while the stat is unchanged, and reads the file again on any change to it', async () => {
     const file = join(root, 'photo.jpg');
     const cache = join(root, 'cache');
     copyFileSync(SMALL, file);
-    const first = (await describePhotos([{ file, field: 'f' }], cache)).get(file)!;
-    // Same bytes, new inode: read again, same hash.
-    copyFileSync(SMALL, `${file}.new`);
+    const hashOf = async () => (await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash;
+    const real = await hashOf();
+    /** Puts a made-up hash in the index, as if an earlier build had read other bytes. */
+    const forge = () => {
+      const indexFile = join(cache, 'index.json');
+      const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+      index[resolve(file)].hash = 'forged';
+      writeFileSync(indexFile, JSON.stringify(index));
+    };
+    forge();
+    expect(await hashOf()).toBe('forged');
+    // Only the modification time changes.
+    const { atime, mtime } = statSync(file);
+    utimesSync(file, atime, new Date(mtime.getTime() + 5000));
+    expect(await hashOf()).toBe(real);
+    // Only the inode changes: same bytes, size and modification time, as a copy or checkout makes.
+    forge();
+    copyFileSync(file, `${file}.new`);
+    utimesSync(`${file}.new`, atime, statSync(file).mtime);
     rmSync(file);
     linkSync(`${file}.new`, file);
-    expect((await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash).toBe(first.hash);
-    // The index is what a later build reads: a forged hash for the same stat is believed...
-    const index = JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8'));
-    index[file].hash = 'forged';
-    writeFileSync(join(cache, 'index.json'), JSON.stringify(index));
-    expect((await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash).toBe('forged');
-    // ...until the file changes.
-    copyFileSync(PHOTO, file);
-    const { atime } = statSync(file);
-    utimesSync(file, atime, new Date(Date.now() + 5000));
-    const changed = (await describePhotos([{ file, field: 'f' }], cache)).get(file)!;
-    expect(changed).toMatchObject({ width: 1600, height: 1000 });
-    expect(changed.hash).not.toBe(first.hash);
+    rmSync(`${file}.new`);
+    expect(await hashOf()).toBe(real);
+    // Other bytes of the same size: the times change.
+    forge();
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    writeFileSync(file, bytes);
+    expect(await hashOf()).not.toBe('forged');
   });
 
   it('names the field of every photo it cannot read, missing or not an image', async () => {
@@ -170,8 +181,21 @@ describe('makeVariant', () => {
     expect((await sharp(target).metadata()).width).toBe(400);
   });
 
+  it('refuses an original changed since its sizes were named, so the cache keeps no wrong picture', async () => {
+    const file = join(root, 'photo.jpg');
+    copyFileSync(PHOTO, file);
+    const [image] = [...(await describePhotos([{ file, field: 'f' }], root)).values()];
+    copyFileSync(SMALL, file);
+    const target = join(root, 'size.webp');
+    await expect(makeVariant(photoVariants(image!)[0]!, target)).rejects.toThrow(
+      /^photos: cannot make \/_photos\/photo-400\.[\w-]{10}\.webp from .*photo\.jpg: the file changed since the pages were made; build again$/,
+    );
+    expect(() => statSync(target)).toThrow();
+  });
+
   it('names the size and the original when the file cannot be read', async () => {
     const variant = {
+      hash: 'h',
       path: '/_photos/x-400.abcdefghij.webp',
       width: 400,
       height: 250,

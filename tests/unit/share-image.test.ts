@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { photoHash } from '../../src/lib/photo-variants';
 import {
   cardAlt,
   cropPath,
@@ -89,6 +90,18 @@ describe('renderShareImage', () => {
   it.each([article, event, photo])('draws $path byte for byte the same twice', async (job) => {
     const [first, second] = [await renderShareImage(job), await renderShareImage(job)];
     expect(first.equals(second)).toBe(true);
+  });
+
+  it("refuses a photo whose bytes are not those its key's hash was read from", async () => {
+    const stale = { ...photo, card: { ...photo.card, contentHash: 'not-its-hash-000' } } as ShareImageJob;
+    await expect(renderShareImage(stale)).rejects.toThrow(
+      `Share image ${photo.path}: ${photoFile} changed since the pages were made; build again`,
+    );
+    const current = {
+      ...photo,
+      card: { ...photo.card, contentHash: photoHash(readFileSync(photoFile)) },
+    } as ShareImageJob;
+    expect(await dimensions(await renderShareImage(current))).toMatchObject({ width: 1200, height: 630 });
   });
 
   it('draws structured-data crops at their own size', async () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { publishFromCache } from '../../src/integrations/files';
 import { publishShareImages, type Draw, type ListedImage } from '../../src/integrations/share-images';
 import type { ShareImageJob } from '../../src/lib/share-image';
 
@@ -120,5 +121,51 @@ describe('publishShareImages', () => {
     );
     expect(result).toEqual({ made: 1, linked: 1, kept: 0, removed: 0 });
     expect(drawn).toEqual(['/og/a.jpg']);
+  });
+});
+
+describe('publishFromCache', () => {
+  const output = (name: string, make: () => Promise<unknown>) => ({
+    path: `/_photos/${name}`,
+    cached: join(cacheDir, name),
+    make,
+  });
+
+  it('makes the missing files `concurrency` at a time, and links each', async () => {
+    let running = 0;
+    let most = 0;
+    const outputs = ['a', 'b', 'c', 'd', 'e'].map((name) =>
+      output(name, async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(join(cacheDir, name), name);
+        running -= 1;
+      }),
+    );
+    const result = await publishFromCache(outputs, outDir, '_photos', { label: 'photos', concurrency: 2 });
+    expect(result).toEqual({ made: 5, linked: 5, kept: 0, removed: 0 });
+    expect(most).toBe(2);
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      expect(inode(join(outDir, '_photos', name))).toBe(inode(join(cacheDir, name)));
+  });
+
+  it('stops at the first failure, starting nothing after it, and publishes nothing', async () => {
+    const started: string[] = [];
+    const outputs = ['a', 'b', 'c', 'd'].map((name) =>
+      output(name, async () => {
+        started.push(name);
+        if (name === 'a') throw new Error('photos: cannot make /_photos/a');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }),
+    );
+    await expect(
+      publishFromCache(outputs, outDir, '_photos', { label: 'photos', concurrency: 2 }),
+    ).rejects.toThrow('photos: cannot make /_photos/a');
+    // 'b' was under way when 'a' failed; nothing was started after.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toEqual(['a', 'b']);
+    expect(existsSync(join(outDir, '_photos'))).toBe(false);
   });
 });
