@@ -6,7 +6,7 @@
  * device) changed: a fresh checkout reads every photo once. sharp loads only when a file is read
  * or a size is made.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PHOTO_ENCODING, photoHash, type PhotoImage, type PhotoVariant } from './lib/photo-variants.ts';
 
@@ -96,6 +96,8 @@ export async function describePhotos(
   }
   if (problems.length > 0) throw new Error(`Photos:\n${problems.join('\n')}`);
   if (changed) {
+    // Files gone since (a deleted article's, or a removed copy of the project's) leave the index.
+    for (const key of Object.keys(index)) if (!existsSync(key)) delete index[key];
     mkdirSync(cacheDir, { recursive: true });
     writeAtomically(join(cacheDir, INDEX_FILE), JSON.stringify(index));
   }

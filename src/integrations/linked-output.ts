@@ -40,7 +40,7 @@ const ALWAYS_KEPT = ['.git'];
 
 /** The cached copy of `file` if it lies in `mirror`'s output folder. */
 function copyIn(mirror: Mirror, file: string): string | undefined {
-  // A prefix test, not path.relative: this runs for every file produced (22,000 at 1,000 articles).
+  // A prefix test, not path.relative: this runs for every file produced (10,000 at 1,000 articles).
   return file.startsWith(`${mirror.output}${sep}`)
     ? join(mirror.cache, file.slice(mirror.output.length))
     : undefined;

@@ -13,8 +13,9 @@
  * `dist/_photos/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
  * Do not edit files in `dist/_photos/` in place: they are the cache's files too.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PHOTO_FILE, PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
@@ -26,17 +27,20 @@ import { publishFromCache, takeBuildList } from './files.ts';
 export const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
 
 export function photos({ content }: { content: string }): AstroIntegration {
+  let folder = '';
+  let watch: ((file: string) => void) | undefined;
   return {
     name: 'backstory:photos',
     hooks: {
       'astro:config:setup': ({ command, config, injectRoute, updateConfig, addWatchFile }) => {
         if (command === 'dev') {
           updateConfig({ vite: { plugins: [slashedInDev(PHOTO_FOLDER, 'webp')] } });
-          // The pages hold each photo's hash from when the server read it (src/data.ts).
-          const folder = new URL(content, config.root);
-          for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-            if (PHOTO_FILE.test(name)) addWatchFile(new URL(name, folder));
-          }
+          // The pages hold each photo's hash from when the server read it (src/data.ts): a
+          // replaced photo restarts the server, as a config file does.
+          folder = fileURLToPath(new URL(content, config.root));
+          watch = addWatchFile;
+          const names = existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
+          for (const name of names) if (PHOTO_FILE.test(name)) watch(join(folder, name));
         }
         injectRoute(
           command === 'dev'
@@ -46,6 +50,12 @@ export function photos({ content }: { content: string }): AstroIntegration {
               }
             : { pattern: LIST_PATH, entrypoint: new URL('../routes/photo-list.ts', import.meta.url) },
         );
+      },
+      'astro:server:setup': ({ server }) => {
+        // A photo added while the server runs (a new article's) is watched from then on.
+        server.watcher.on('add', (file) => {
+          if (file.startsWith(folder) && PHOTO_FILE.test(file)) watch?.(file);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

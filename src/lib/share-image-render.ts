@@ -261,9 +261,8 @@ async function encode(image: Sharp, where: string): Promise<Buffer> {
   );
 }
 
-/** The photo, fitted to the frame (cropped from the centre), upright as its EXIF says. */
 /**
- * The card's photo, cropped to `size`. Refuses a file whose bytes are no longer those its cache
+ * The card's photo, fitted to `size` (cropped from the centre), upright as its EXIF says. Refuses a file whose bytes are no longer those its cache
  * key was made from (replaced since the pages were made): the cache would keep the wrong picture.
  */
 async function fittedPhoto(

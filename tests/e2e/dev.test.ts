@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { copyFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
@@ -14,6 +14,8 @@ import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
 let root: string;
 let dev: ChildProcess;
 let origin: string;
+/** Everything the dev server printed so far. */
+let output = '';
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -41,11 +43,11 @@ beforeAll(async () => {
       },
     },
   );
-  let output = '';
+  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 60_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
+    const listen = () => {
       if (output.includes('watching for file changes')) {
         clearTimeout(timer);
         resolve();
@@ -120,6 +122,19 @@ describe('photos in the dev server', () => {
     expect(after).toMatch(/ 400w, .* 1600w$/);
     const largest = after!.split(', ').at(-1)!.split(' ')[0]!;
     expect((await fetch(`${origin}${largest}`)).status).toBe(200);
+  }, 60_000);
+
+  it('watches a photo added while it runs: replacing it later restarts the server', async () => {
+    const file = join(root, 'content/articles/sample-story/added.jpg');
+    copyFileSync(join(root, 'content/articles/sample-story/photo.jpg'), file);
+    // The watcher reports the new file within its polling interval.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const restarts = () => output.split('Restarting').length - 1;
+    const before = restarts();
+    appendFileSync(file, 'other bytes');
+    for (let tries = 0; tries < 40 && restarts() === before; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(restarts()).toBe(before + 1);
   }, 60_000);
 
   it('has no list of photo sizes: that is written by a build only', async () => {

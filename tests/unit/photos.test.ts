@@ -124,11 +124,11 @@ describe('describePhotos', () => {
     };
     forge();
     expect(await hashOf()).toBe('forged');
-    // Only the modification time changes.
+    // The modification time changes (and with it the change time).
     const { atime, mtime } = statSync(file);
     utimesSync(file, atime, new Date(mtime.getTime() + 5000));
     expect(await hashOf()).toBe(real);
-    // Only the inode changes: same bytes, size and modification time, as a copy or checkout makes.
+    // A new inode (and change time) with the same bytes, size and modification time, as a copy makes.
     forge();
     copyFileSync(file, `${file}.new`);
     utimesSync(`${file}.new`, atime, statSync(file).mtime);
@@ -142,6 +142,22 @@ describe('describePhotos', () => {
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
     writeFileSync(file, bytes);
     expect(await hashOf()).not.toBe('forged');
+  });
+
+  it('drops files that are gone from its index when it writes it', async () => {
+    const [kept, gone] = [join(root, 'kept.jpg'), join(root, 'gone.jpg')];
+    const cache = join(root, 'cache');
+    for (const file of [kept, gone]) copyFileSync(SMALL, file);
+    await describePhotos(
+      [kept, gone].map((file) => ({ file, field: 'f' })),
+      cache,
+    );
+    const keys = () => Object.keys(JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8')));
+    expect(keys()).toEqual([resolve(kept), resolve(gone)]);
+    rmSync(gone);
+    copyFileSync(PHOTO, kept);
+    await describePhotos([{ file: kept, field: 'f' }], cache);
+    expect(keys()).toEqual([resolve(kept)]);
   });
 
   it('names the field of every photo it cannot read, missing or not an image', async () => {
