@@ -6,8 +6,9 @@
  * device) changed: a fresh checkout reads every photo once. sharp loads only when a file is read
  * or a size is made.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeAtomically } from './integrations/files.ts';
 import { PHOTO_ENCODING, photoHash, type PhotoImage, type PhotoVariant } from './lib/photo-variants.ts';
 
 /** Where made sizes and the index live: BACKSTORY_PHOTO_CACHE, else under node_modules/.cache. */
@@ -48,13 +49,6 @@ function readIndex(cacheDir: string): Record<string, IndexEntry> {
   } catch {
     return {}; // none yet, or unreadable: every file is read again
   }
-}
-
-/** Writes `content` to `file` through a temporary file, so a reader never sees half of it. */
-function writeAtomically(file: string, content: string | Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
 }
 
 /** Reads a photo; the stat is taken before the bytes, so a file changed meanwhile is read again next time. */
@@ -98,7 +92,6 @@ export async function describePhotos(
   if (changed) {
     // Files gone since (a deleted article's, or a removed copy of the project's) leave the index.
     for (const key of Object.keys(index)) if (!existsSync(key)) delete index[key];
-    mkdirSync(cacheDir, { recursive: true });
     writeAtomically(join(cacheDir, INDEX_FILE), JSON.stringify(index));
   }
   return images;
@@ -131,12 +124,11 @@ export async function makeVariant(variant: PhotoVariant, target: string): Promis
     bytes = await sharp(original)
       .rotate()
       .resize({ width: variant.width, height: variant.height, fit: PHOTO_ENCODING.fit })
-      .webp({ quality: PHOTO_ENCODING.quality })
+      .toFormat(PHOTO_ENCODING.format, { quality: PHOTO_ENCODING.quality })
       .toBuffer();
   } catch (error) {
     throw cannot((error as Error).message);
   }
-  mkdirSync(dirname(target), { recursive: true });
   // A rename, not a write: `target` may be hard-linked into dist/, which must not change under it.
   writeAtomically(target, bytes);
 }

@@ -1,4 +1,4 @@
-/** File-system helpers of the integrations that keep dist/ as hard links to caches. */
+/** File-system helpers of the integrations that keep dist/ as hard links to caches, and of those caches. */
 import {
   copyFileSync,
   existsSync,
@@ -6,9 +6,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -171,6 +173,21 @@ export async function publishFromCache(
   }
   result.removed = emptyBut(join(outDir, folder), new Set(owners.keys()));
   return result;
+}
+
+/** The log line of a publishFromCache: '12 photo size(s): 0 made, 0 linked, 12 already in place, 0 stale removed'. */
+export function describePublished(count: number, what: string, madeAs: string, published: Published): string {
+  const { made, linked, kept, removed } = published;
+  return `${count} ${what}: ${made} ${madeAs}, ${linked} linked, ${kept} already in place, ${removed} stale removed`;
+}
+
+/** Writes `content` to `file` (making its folder) through a temporary file and a rename: a reader
+ * never sees half of it, and a hard link to the old file keeps the old bytes. */
+export function writeAtomically(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
 
 /**

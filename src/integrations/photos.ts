@@ -18,10 +18,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PHOTO_FILE, PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
+import { PHOTO_ENCODING, PHOTO_FILE, PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
 import { cachedVariant, makeVariant, photoCacheDir } from '../photo-files.ts';
-import { slashedInDev } from './dev-urls.ts';
-import { publishFromCache, takeBuildList } from './files.ts';
+import { describePublished, publishFromCache, takeBuildList } from './files.ts';
+import { injectImageRoutes } from './image-routes.ts';
 
 /** Where the build writes its list of photo sizes for this integration (removed after). */
 export const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
@@ -32,9 +32,16 @@ export function photos({ content }: { content: string }): AstroIntegration {
   return {
     name: 'backstory:photos',
     hooks: {
-      'astro:config:setup': ({ command, config, injectRoute, updateConfig, addWatchFile }) => {
+      'astro:config:setup': (setup) => {
+        const { command, config, addWatchFile } = setup;
+        injectImageRoutes(setup, {
+          folder: PHOTO_FOLDER,
+          extension: PHOTO_ENCODING.format,
+          listPath: LIST_PATH,
+          listRoute: new URL('../routes/photo-list.ts', import.meta.url),
+          devRoute: new URL('../routes/photo.ts', import.meta.url),
+        });
         if (command === 'dev') {
-          updateConfig({ vite: { plugins: [slashedInDev(PHOTO_FOLDER, 'webp')] } });
           // The pages hold each photo's hash from when the server read it (src/data.ts): a
           // replaced photo restarts the server, as a config file does.
           folder = fileURLToPath(new URL(content, config.root));
@@ -42,14 +49,6 @@ export function photos({ content }: { content: string }): AstroIntegration {
           const names = existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [];
           for (const name of names) if (PHOTO_FILE.test(name)) watch(join(folder, name));
         }
-        injectRoute(
-          command === 'dev'
-            ? {
-                pattern: `/${PHOTO_FOLDER}/[...path]`,
-                entrypoint: new URL('../routes/photo.ts', import.meta.url),
-              }
-            : { pattern: LIST_PATH, entrypoint: new URL('../routes/photo-list.ts', import.meta.url) },
-        );
       },
       'astro:server:setup': ({ server }) => {
         // A photo added while the server runs (a new article's) is watched from then on.
@@ -76,9 +75,7 @@ export function photos({ content }: { content: string }): AstroIntegration {
           label: 'photos',
           concurrency: availableParallelism(),
         });
-        logger.info(
-          `${list.length} photo size(s): ${published.made} made, ${published.linked} linked, ${published.kept} already in place, ${published.removed} stale removed`,
-        );
+        logger.info(describePublished(list.length, 'photo size(s)', 'made', published));
       },
     },
   };

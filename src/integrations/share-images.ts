@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SHARE_IMAGE_FOLDER, type ShareImageJob } from '../lib/share-image.ts';
-import { slashedInDev } from './dev-urls.ts';
-import { publishFromCache, takeBuildList, type Published } from './files.ts';
+import { describePublished, publishFromCache, takeBuildList, type Published } from './files.ts';
+import { injectImageRoutes } from './image-routes.ts';
 
 /** Where the build writes its list of share images for this integration (removed after). */
 export const LIST_PATH = `/${SHARE_IMAGE_FOLDER}/share-images.json`;
@@ -56,19 +56,14 @@ export function shareImages(): AstroIntegration {
   return {
     name: 'backstory:share-images',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
-        if (command === 'dev') {
-          updateConfig({ vite: { plugins: [slashedInDev(SHARE_IMAGE_FOLDER, 'jpg')] } });
-        }
-        injectRoute(
-          command === 'dev'
-            ? {
-                pattern: `/${SHARE_IMAGE_FOLDER}/[...path]`,
-                entrypoint: new URL('../routes/share-image.ts', import.meta.url),
-              }
-            : { pattern: LIST_PATH, entrypoint: new URL('../routes/share-image-list.ts', import.meta.url) },
-        );
-      },
+      'astro:config:setup': (setup) =>
+        injectImageRoutes(setup, {
+          folder: SHARE_IMAGE_FOLDER,
+          extension: 'jpg',
+          listPath: LIST_PATH,
+          listRoute: new URL('../routes/share-image-list.ts', import.meta.url),
+          devRoute: new URL('../routes/share-image.ts', import.meta.url),
+        }),
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const list = takeBuildList<ListedImage>(
@@ -86,9 +81,7 @@ export function shareImages(): AstroIntegration {
           await cachedShareImage(job, cacheDir, key);
         };
         const published = await publishShareImages(list, outDir, defaultCacheDir(), draw);
-        logger.info(
-          `${list.length} share image(s): ${published.made} drawn, ${published.linked} linked, ${published.kept} already in place, ${published.removed} stale removed`,
-        );
+        logger.info(describePublished(list.length, 'share image(s)', 'drawn', published));
       },
     },
   };

@@ -7,7 +7,7 @@
  * never loads them (Satori's modules took about 0.05 s of every warm build).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import type { Sharp } from 'sharp';
@@ -32,6 +32,7 @@ import {
   type TextCard,
   type TextLayout,
 } from './share-image.ts';
+import { writeAtomically } from '../integrations/files.ts';
 import { photoHash } from './photo-variants.ts';
 
 /** Bump when the fitting rules change in a way the element trees do not show. */
@@ -394,9 +395,6 @@ export async function cachedShareImage(
   const file = join(cacheDir, `${key}.jpg`);
   if (existsSync(file)) return readFileSync(file);
   const bytes = await renderShareImage(job);
-  mkdirSync(cacheDir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, file);
+  writeAtomically(file, bytes);
   return bytes;
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getPhotoVariants } from '../data';
-import { PHOTO_FOLDER } from '../lib/photo-variants';
+import { PHOTO_ENCODING, PHOTO_FOLDER } from '../lib/photo-variants';
 import { cachedVariant, makeVariant } from '../photo-files';
 
 export const getStaticPaths = (async () =>
@@ -21,6 +21,6 @@ export const GET: APIRoute<Props> = async ({ props }) => {
   const file = cachedVariant(props.variant);
   if (!existsSync(file)) await makeVariant(props.variant, file);
   return new Response(new Uint8Array(readFileSync(file)), {
-    headers: { 'Content-Type': 'image/webp' },
+    headers: { 'Content-Type': `image/${PHOTO_ENCODING.format}` },
   });
 };
