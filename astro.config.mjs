@@ -1,6 +1,7 @@
 // @ts-check
 // The config is a plain object, not `defineConfig()` from 'astro/config': that module loads
 // Astro's SVG optimizer (svgo, csso: 230 modules) and took 0.6 s of every build (README, Benchmark).
+import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown-processor.ts';
@@ -10,11 +11,17 @@ import { photos } from './src/integrations/photos.ts';
 import { shareImages } from './src/integrations/share-images.ts';
 import { PHOTO_FOLDER } from './src/lib/photo-variants.ts';
 import { SHARE_IMAGE_FOLDER } from './src/lib/share-image.ts';
+import { siteWideHeaders } from './src/lib/headers.ts';
 
 /** @type {import('astro').AstroUserConfig} */
 export default {
   site: process.env.SITE_URL || site.url,
   trailingSlash: 'always',
+  server: {
+    // `astro dev`, `astro preview` and so `npm start` send the site-wide security headers that
+    // static hosts read from public/_headers: one file, so the two cannot drift apart.
+    headers: siteWideHeaders(readFileSync(new URL('./public/_headers', import.meta.url), 'utf8')),
+  },
   integrations: [
     mdx(),
     // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark),

@@ -3,11 +3,10 @@
  * (importable from plain Node, for `npm run check:content`); this file binds them to Astro's
  * `reference()` and re-exports them under their names, so types still come from the schema
  * (`z.infer`, `CollectionEntry`). Photos are plain paths: src/photo-files.ts reads the files.
- * Cross-entry rules (references exist, ids unique, files present) live in `src/lib/integrity.ts`.
+ * The loaders run every content rule (src/lib/content-check.ts) before Astro reads an entry.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file } from 'astro/loaders';
-import { articleLoader, personLoader } from './loaders';
+import { articleLoader, countryLoader, personLoader } from './loaders';
 import * as schemas from './schemas';
 
 export {
@@ -35,7 +34,7 @@ export const article = schemas.article({ reference });
 export const person = schemas.person({ reference });
 
 export const collections = {
-  articles: defineCollection({ loader: articleLoader('./content/articles'), schema: article }),
-  people: defineCollection({ loader: personLoader('./content/people'), schema: person }),
-  countries: defineCollection({ loader: file('./content/countries.yaml'), schema: schemas.country }),
+  articles: defineCollection({ loader: articleLoader('./content'), schema: article }),
+  people: defineCollection({ loader: personLoader('./content'), schema: person }),
+  countries: defineCollection({ loader: countryLoader('./content'), schema: schemas.country }),
 };

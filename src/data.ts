@@ -1,27 +1,20 @@
 /**
  * The one place pages get content from. It wraps `getCollection` (whose order is not
- * guaranteed), runs the cross-entry checks once per build, and resolves references, so pages
- * never filter, sort or look up ids themselves.
+ * guaranteed) and resolves references, so pages never filter, sort or look up ids themselves.
+ * The content rules have run before any entry was loaded (src/loaders.ts).
  */
 import { posix } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
 import { countryNameOn, roleOn } from './lib/entities';
-import {
-  articleProblems,
-  formatContentProblems,
-  personProblems,
-  unlistedMentionProblems,
-  type ContentProblem,
-} from './lib/integrity';
-import { byAppearance, mentionedIn, type EntityKind, type Mentionable } from './lib/mentions';
+import { byAppearance, type EntityKind } from './lib/mentions';
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
 import { markdownToHtml } from './lib/markdown';
 import { pageKey } from './lib/page-key';
 import { paths } from './lib/paths';
 import { photoVariants, type PhotoImage, type PhotoVariant } from './lib/photo-variants';
 import { describePhotos } from './photo-files';
-import { lastModified, newestFirst, updateProblems } from './lib/updates';
+import { lastModified, newestFirst } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
 import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from './lib/timeline';
 import { site } from './site';
@@ -59,8 +52,8 @@ interface Content {
 let loaded: Promise<Content> | undefined;
 
 /**
- * Loads and checks everything once; throws one error listing every problem found. In the dev
- * server, a file that failed to reload since (see `liveProblems`) fails every page until fixed.
+ * Loads everything once. In the dev server, content with problems (see `liveProblems`) fails
+ * every page with them until it is fixed, so the error overlay shows them.
  */
 function content(): Promise<Content> {
   const live = liveProblemsMessage();
@@ -71,36 +64,6 @@ function content(): Promise<Content> {
       getCollection('people'),
       getCollection('countries'),
     ]);
-    const known = {
-      people: new Set(people.map((entry) => entry.id)),
-      countries: new Set(countries.map((entry) => entry.id)),
-    };
-    const mentionables: Mentionable[] = [
-      ...people.map((entry) => ({
-        kind: 'person' as const,
-        id: entry.id,
-        names: [entry.data.name, ...entry.data.aliases],
-      })),
-      ...countries.map((entry) => ({
-        kind: 'country' as const,
-        id: entry.id,
-        names: [entry.data.name, ...entry.data.aliases],
-      })),
-    ];
-    const problems: ContentProblem[] = [
-      ...people.flatMap((entry) =>
-        personProblems(entry.filePath ?? `content/people/${entry.id}.yaml`, entry.data.country, known),
-      ),
-      ...entries.flatMap((entry) => [
-        ...articleProblems({ file: fileOf(entry), ...entry.data }, known),
-        ...unlistedMentionProblems(fileOf(entry), mentionedIn(entry.body ?? '', mentionables), entry.data),
-        ...updateProblems(entry.data).map((problem) => ({ file: fileOf(entry), ...problem })),
-      ]),
-    ];
-    if (entries.length === 0) {
-      problems.push({ file: 'content/articles/', field: '-', message: 'no articles were loaded' });
-    }
-    if (problems.length > 0) throw new Error(`Content problems:\n${formatContentProblems(problems)}`);
     const articles = await withPhotoImages(entries);
     articles.sort(
       (a, b) =>

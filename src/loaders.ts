@@ -1,121 +1,187 @@
 /**
- * Content loaders: Astro's glob loader behind a check of the folder listing, so that a file the
- * glob would skip or overwrite stops the build with the file's name instead.
+ * Content loaders: Astro's loaders behind the content rules (src/lib/content-check.ts). The rules
+ * run once per build over the whole content folder, before Astro parses a single entry, so a
+ * problem is reported as `file:line  field  problem: fix` instead of as a crash or a log line,
+ * and nothing is loaded until every problem is fixed. Astro's loaders would skip a file, overwrite
+ * a duplicate, only log an unknown reference and publish files from outside the folder.
+ *
+ * In `npm run dev` the rules run again whenever anything under the content folder changes; their
+ * problems show in the browser's error overlay (src/data.ts) until they are fixed. The server
+ * starts even when a file is broken: the loaders first load once the content is clean, and from
+ * then on Astro's own watcher reloads each changed entry.
  */
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { glob } from 'astro/loaders';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { file as fileLoader, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import {
-  articleFileProblems,
-  dataFileProblems,
-  formatProblems,
-  renderErrorMessage,
-} from './lib/content-files';
-import { recordWatcherError, recordWatcherReload } from './lib/content-check-live';
+import { checkContentFile, listContentFiles, readContentFile } from './content-files-on-disk';
+import { checkContent } from './lib/content-check';
+import { recordRuleProblems, recordWatcherError, recordWatcherReload } from './lib/content-check-live';
+import { renderErrorMessage } from './lib/content-files';
+import { bodyImageSources, shortMarkdownFindings } from './lib/markdown';
+import { ContentProblems, type Problem } from './lib/problem';
+import { missingGlyphs, SHARE_TEXT_FACE, SHARE_TITLE_FACE } from './lib/share-image-render';
 
-function listFiles(base: string): string[] {
-  const root = resolve(base);
-  let entries: Dirent[];
-  try {
-    // File types from the listing itself: a stat per file took 0.1 s at 1,000 articles.
-    entries = readdirSync(root, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const isFile = (entry: Dirent) =>
-    entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name)).isFile());
-  return entries
-    .filter(isFile)
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
+/** The content rules over `root`, without the body's remark plugins (the render runs those). */
+async function runRules(root: string): Promise<Problem[]> {
+  const label = relative(process.cwd(), root).split('\\').join('/') || '.';
+  const listing = listContentFiles(root, label);
+  const report = await checkContent({
+    label,
+    files: listing.files,
+    listingProblems: listing.problems,
+    read: (path, maxBytes) => readContentFile(resolve(root, path), maxBytes),
+    imageFile: (dir, src) => checkContentFile(root, resolve(root, dir), src, label),
+    shortMarkdown: shortMarkdownFindings,
+    bodyImages: bodyImageSources,
+    undrawable: (text, face) => missingGlyphs(text, face === 'title' ? SHARE_TITLE_FACE : SHARE_TEXT_FACE),
+  });
+  return report.problems;
 }
 
-type Check = (context: LoaderContext) => string;
+/** One run per content folder, shared by its loaders; the dev server's watcher starts a new one. */
+const runs = new Map<string, Promise<Problem[]>>();
+/** Loaders waiting, in the dev server, for their folder's next run. */
+const listeners = new Map<string, ((problems: Problem[]) => Promise<void>)[]>();
+
+function rulesFor(root: string): Promise<Problem[]> {
+  let run = runs.get(root);
+  if (!run) {
+    run = runRules(root);
+    runs.set(root, run);
+  }
+  return run;
+}
+
+function watchContent(
+  root: string,
+  watcher: NonNullable<LoaderContext['watcher']>,
+  onRun: (problems: Problem[]) => Promise<void>,
+) {
+  const waiting = listeners.get(root);
+  if (waiting) {
+    waiting.push(onRun);
+    return;
+  }
+  listeners.set(root, [onRun]);
+  // One run for a burst of changes (a git checkout, an editor saving several files).
+  let timer: NodeJS.Timeout | undefined;
+  const rerun = (changed: string) => {
+    const path = relative(root, changed);
+    if (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const run = runRules(root);
+      runs.set(root, run);
+      const problems = await run;
+      recordRuleProblems(problems);
+      for (const listener of listeners.get(root) ?? []) await listener(problems);
+    }, 100);
+  };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, rerun);
+}
 
 /**
- * Runs `before` on the folder listing, then the glob, then `after` on the loaded entries.
- * The glob loader only logs an entry that fails to render (and stores it without a body):
- * such errors are collected here and fail the load instead. After start-up (the dev server's
- * file watcher) they go to the terminal and to `liveProblems`, for the browser overlay.
- * `base` is the folder as messages name it: 'content/articles'.
+ * The inner loader, with render errors collected: the glob loader only logs a body that fails to
+ * render (our remark plugins' refusals) and stores the entry without it. Such errors fail the load
+ * instead; after start-up they go to the terminal and the browser overlay.
  */
-function checked(name: string, base: string, inner: Loader, before: Check, after: Check = () => ''): Loader {
+async function loadReportingRenderErrors(inner: Loader, context: LoaderContext, base: string): Promise<void> {
+  const renderErrors: string[] = [];
+  let started = false;
+  const logger = new Proxy(context.logger, {
+    get(target, property, receiver) {
+      if (property === 'error') {
+        return (message: string) => {
+          if (!started) {
+            renderErrors.push(renderErrorMessage(message));
+            return;
+          }
+          target.error(message);
+          recordWatcherError(base, message, renderErrorMessage);
+        };
+      }
+      if (property === 'info') {
+        return (message: string) => {
+          target.info(message);
+          if (started) recordWatcherReload(base, message);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  await inner.load({ ...context, logger });
+  started = true;
+  if (renderErrors.length > 0) throw new Error(`Content errors:\n${renderErrors.join('\n')}`);
+}
+
+/**
+ * `inner` behind the content rules of `root`. Only the loader that `reports` throws the problems
+ * in a build, so they are printed once; the others load nothing and wait for it to stop the build.
+ */
+function checked(name: string, root: string, base: string, inner: Loader, reports = false): Loader {
   return {
     ...inner,
     name,
     load: async (context) => {
-      const problems = before(context);
-      if (problems) throw new Error(`Content files:\n${problems}`);
-      const renderErrors: string[] = [];
-      let started = false;
-      const logger = new Proxy(context.logger, {
-        get(target, property, receiver) {
-          if (property === 'error') {
-            return (message: string) => {
-              if (!started) {
-                renderErrors.push(renderErrorMessage(message));
-                return;
-              }
-              target.error(message);
-              recordWatcherError(base, message, renderErrorMessage);
-            };
-          }
-          if (property === 'info') {
-            return (message: string) => {
-              target.info(message);
-              if (started) recordWatcherReload(base, message);
-            };
-          }
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-      await inner.load({ ...context, logger });
-      started = true;
-      if (renderErrors.length > 0) throw new Error(`Content errors:\n${renderErrors.join('\n')}`);
-      const late = after(context);
-      if (late) throw new Error(`Content files:\n${late}`);
+      const problems = await rulesFor(root);
+      if (!context.watcher) {
+        if (problems.length === 0) return loadReportingRenderErrors(inner, context, base);
+        if (reports) throw new ContentProblems(problems);
+        return;
+      }
+      recordRuleProblems(problems);
+      let loaded = false;
+      const loadWhenClean = async (current: Problem[]) => {
+        if (loaded || current.length > 0) return;
+        loaded = true;
+        try {
+          await loadReportingRenderErrors(inner, context, base);
+        } catch (error) {
+          recordWatcherError(
+            base,
+            `Error rendering ${name}: ${(error as Error).message}`,
+            renderErrorMessage,
+          );
+        }
+      };
+      watchContent(root, context.watcher, loadWhenClean);
+      await loadWhenClean(problems);
     },
   };
 }
 
-/** A missing gallery image, named with its article file and field (the schema cannot see files). */
-function missingImages({ store }: LoaderContext): string {
-  const problems: string[] = [];
-  for (const entry of store.values()) {
-    const gallery = (entry.data['gallery'] ?? []) as { src?: unknown }[];
-    gallery.forEach((photo, index) => {
-      const src = String(photo.src ?? '');
-      if (!entry.filePath || !src.startsWith('.')) return;
-      const path = resolve(dirname(resolve(entry.filePath)), src);
-      if (!existsSync(path)) {
-        problems.push(
-          `${entry.filePath}  gallery[${index}].src  image file "${src}" not found (expected ${relative(process.cwd(), path)})`,
-        );
-      }
-    });
-  }
-  return problems.join('\n');
-}
+const folderLabel = (path: string) => relative(process.cwd(), resolve(path)).split('\\').join('/');
 
-/** `content/articles/<slug>/index.md(x)`; the entry id is the folder name. */
-export function articleLoader(base: string): Loader {
+/** `<root>/articles/<slug>/index.md(x)`; the entry id is the folder name. */
+export function articleLoader(root: string): Loader {
+  const base = `${root}/articles`;
   return checked(
     'backstory-articles',
-    base.replace(/^\.\//, ''),
+    resolve(root),
+    folderLabel(base),
     glob({ base, pattern: '*/index.{md,mdx}', generateId: ({ entry }) => entry.split('/')[0]! }),
-    () => formatProblems(articleFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
-    missingImages,
+    true,
   );
 }
 
-/** `content/people/<id>.yaml`; the entry id is the file name. */
-export function personLoader(base: string): Loader {
+/** `<root>/people/<id>.yaml`; the entry id is the file name. */
+export function personLoader(root: string): Loader {
+  const base = `${root}/people`;
   return checked(
     'backstory-people',
-    base.replace(/^\.\//, ''),
+    resolve(root),
+    folderLabel(base),
     glob({ base, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
-    () => formatProblems(dataFileProblems(base.replace(/^\.\//, ''), listFiles(base))),
+  );
+}
+
+/** `<root>/countries.yaml`, one list. */
+export function countryLoader(root: string): Loader {
+  return checked(
+    'backstory-countries',
+    resolve(root),
+    folderLabel(root),
+    fileLoader(`${root}/countries.yaml`),
   );
 }

@@ -5,6 +5,7 @@
  * HTML), and loading the processor and the plugins' modules took about 0.5 s of every build.
  * Imports name their `.ts` file: astro.config.mjs loads in plain Node (README, Benchmark).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { MarkdownProcessor, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { pageKey } from './lib/page-key.ts';
 import { loadMentionables } from './registry.ts';
@@ -41,26 +42,40 @@ export function unifiedOnFirstUse(options: () => Promise<UnifiedProcessorOptions
 }
 
 /**
- * Our plugins: unsafe HTML refused, block components checked, and the first mention of each
- * person and country in an article linked to their page. The registry is read with the config:
- * restart `npm run dev` after adding a person or country.
+ * Our plugins: unsafe HTML and MDX code refused, block components checked, the first mention of
+ * each person and country in an article linked to their page, and the output sanitised. The
+ * registry is read with the config: restart `npm run dev` after adding a person or country.
  */
+/** The source of every module the plugins are made of (all of src/lib/, which they import from). */
+function pluginSources(): string[] {
+  const folder = new URL('./lib/', import.meta.url);
+  return readdirSync(folder)
+    .sort()
+    .map((name) => readFileSync(new URL(name, folder), 'utf8'));
+}
+
 export function markdownProcessor(contentDir: string): LazyProcessor {
   const entities = loadMentionables(contentDir);
   const processor = unifiedOnFirstUse(async () => {
-    const [{ rehypeMentions }, { remarkCheckBlocks }, { remarkRefuseUnsafe }] = await Promise.all([
-      import('./lib/rehype-mentions.ts'),
-      import('./lib/remark-check-blocks.ts'),
-      import('./lib/remark-refuse-unsafe.ts'),
-    ]);
+    const [{ rehypeMentions }, { remarkCheckBlocks }, { remarkRefuseUnsafe }, { rehypeSanitizeBody }] =
+      await Promise.all([
+        import('./lib/rehype-mentions.ts'),
+        import('./lib/remark-check-blocks.ts'),
+        import('./lib/remark-refuse-unsafe.ts'),
+        import('./lib/rehype-sanitize-body.ts'),
+      ]);
     return {
       remarkPlugins: [remarkRefuseUnsafe, remarkCheckBlocks],
-      rehypePlugins: [[rehypeMentions, { entities }]],
+      // The sanitiser last, so that it sees what every other plugin made.
+      rehypePlugins: [[rehypeMentions, { entities }], rehypeSanitizeBody],
     };
   });
   // Astro keeps each unchanged entry's HTML between builds unless its config changed, so the
   // names the linker looks for are part of the config: a new alias or a renamed person renders
   // every article again. In `options`, the one part of a processor that Astro's config keeps as is.
   (processor.options as Record<string, unknown>)['mentionables'] = pageKey(entities);
+  // Likewise the plugins' code: they load on first use, so Astro's config would not change with
+  // them, and a sharper sanitiser would leave every unchanged article's old HTML in place.
+  (processor.options as Record<string, unknown>)['plugins'] = pageKey(pluginSources());
   return processor;
 }

@@ -5,18 +5,25 @@
  * index beside the made sizes, and a file is read again only when its stat (size, times, inode,
  * device) changed: a fresh checkout reads every photo once. sharp loads only when a file is read
  * or a size is made.
+ *
+ * A photo's path comes from content, so before sharp sees a file it is checked where it really
+ * lies (src/content-files-on-disk.ts): inside the content folder, a regular file (never a pipe or
+ * a device, which would hang or fill memory), within the byte and pixel limits.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkContentFile, readRegularFile } from './content-files-on-disk.ts';
 import { writeAtomically } from './integrations/files.ts';
 import { PHOTO_ENCODING, photoHash, type PhotoImage, type PhotoVariant } from './lib/photo-variants.ts';
+import { limits } from './site.ts';
 
 /** Where made sizes and the index live: BACKSTORY_PHOTO_CACHE, else under node_modules/.cache. */
 export function photoCacheDir(): string {
   return process.env['BACKSTORY_PHOTO_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/backstory-photos');
 }
 
-const INDEX_FILE = 'index.json';
+// Versioned: entries of index.json were read before files were checked, and are read again once.
+const INDEX_FILE = 'index-2.json';
 
 /** What was read of a file, with the stat it was read at: any change to the file changes one. */
 interface IndexEntry extends Omit<PhotoImage, 'file'> {
@@ -54,19 +61,23 @@ function readIndex(cacheDir: string): Record<string, IndexEntry> {
 /** Reads a photo; the stat is taken before the bytes, so a file changed meanwhile is read again next time. */
 async function readPhoto(file: string): Promise<IndexEntry> {
   const stamp = stampOf(file);
-  const bytes = readFileSync(file);
+  const bytes = readRegularFile(file);
   const { default: sharp } = await import('sharp');
-  const { autoOrient } = await sharp(bytes).metadata();
+  const { autoOrient } = await sharp(bytes, { limitInputPixels: limits.photoPixels }).metadata();
   return { width: autoOrient.width, height: autoOrient.height, hash: photoHash(bytes), ...stamp };
 }
 
 /**
- * The size and hash of each photo, by file. Throws one error naming every photo that is missing or
- * is not an image sharp can read, each with the file and field that name it.
+ * The size and hash of each photo, by file. Throws one error naming every photo that is missing,
+ * refused by {@link checkContentFile} (outside `contentRoot`, not a regular file, too large, not
+ * the type its name says) or not an image sharp can read, each with the file and field that name it.
+ * A file is checked when it is read: an index entry stands for the very file (inode, times) that
+ * passed the check.
  */
 export async function describePhotos(
   sources: readonly PhotoSource[],
   cacheDir = photoCacheDir(),
+  contentRoot = 'content',
 ): Promise<Map<string, PhotoImage>> {
   const index = readIndex(cacheDir);
   const images = new Map<string, PhotoImage>();
@@ -79,6 +90,11 @@ export async function describePhotos(
     try {
       let entry = index[key];
       if (!entry || !sameStamp(entry, stampOf(file))) {
+        const refused = checkContentFile(contentRoot, process.cwd(), file);
+        if (refused) {
+          problems.push(`${field}  ${refused.problem}: ${refused.fix}`);
+          continue;
+        }
         entry = await readPhoto(file);
         index[key] = entry;
         changed = true;
@@ -112,7 +128,9 @@ export async function makeVariant(variant: PhotoVariant, target: string): Promis
     new Error(`photos: cannot make ${variant.path} from ${variant.file}: ${why}`);
   let original: Buffer;
   try {
-    original = readFileSync(variant.file);
+    // The hash below ties these bytes to the file describePhotos checked; this keeps a pipe or a
+    // device put in its place meanwhile from hanging or filling memory before the hash is taken.
+    original = readRegularFile(variant.file);
   } catch (error) {
     throw cannot((error as Error).message);
   }
@@ -121,7 +139,7 @@ export async function makeVariant(variant: PhotoVariant, target: string): Promis
   const { default: sharp } = await import('sharp');
   let bytes: Buffer;
   try {
-    bytes = await sharp(original)
+    bytes = await sharp(original, { limitInputPixels: limits.photoPixels })
       .rotate()
       .resize({ width: variant.width, height: variant.height, fit: PHOTO_ENCODING.fit })
       .toFormat(PHOTO_ENCODING.format, { quality: PHOTO_ENCODING.quality })

@@ -1,39 +1,42 @@
 /**
- * The people and country registry read straight from content/, for build-time plugins that run
- * before the collections exist (the mention linker). Schema validation happens in the collections.
+ * The people and country names read straight from content/, for the mention linker, which Astro
+ * builds with its config, before any loader runs. Never throws and never waits: a file that is
+ * not a regular file within the size limit, or not YAML, adds no names here, and the content
+ * rules report it (src/loaders.ts) with its line.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import type { Mentionable } from './lib/mentions';
+import { load } from 'js-yaml';
+import { readRegularFile } from './content-files-on-disk.ts';
+import { namesOf, type Mentionable } from './lib/mentions.ts';
+import { limits } from './site.ts';
 
-interface NamedEntry {
-  id?: string;
-  name?: string;
-  aliases?: string[];
+/** The parsed file, or undefined when it is missing, unreadable, too big or not YAML. */
+function readData(file: string): unknown {
+  try {
+    return load(readRegularFile(file, limits.fileBytes).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function loadMentionables(contentDir: string): Mentionable[] {
-  const peopleDir = join(contentDir, 'people');
-  const people: Mentionable[] = existsSync(peopleDir)
-    ? readdirSync(peopleDir)
-        .filter((file) => file.endsWith('.yaml'))
-        .map((file) => {
-          const entry = (parse(readFileSync(join(peopleDir, file), 'utf8')) ?? {}) as NamedEntry;
-          return { kind: 'person', id: file.replace(/\.yaml$/, ''), names: namesOf(entry) };
-        })
-    : [];
-  const countriesFile = join(contentDir, 'countries.yaml');
-  const countries: Mentionable[] = existsSync(countriesFile)
-    ? ((parse(readFileSync(countriesFile, 'utf8')) ?? []) as NamedEntry[]).map((entry) => ({
-        kind: 'country',
-        id: String(entry.id),
-        names: namesOf(entry),
-      }))
-    : [];
+  let personFiles: string[] = [];
+  try {
+    personFiles = readdirSync(join(contentDir, 'people')).filter((file) => file.endsWith('.yaml'));
+  } catch {
+    // No people folder yet.
+  }
+  const people = personFiles.map((file): Mentionable => ({
+    kind: 'person',
+    id: file.replace(/\.yaml$/, ''),
+    names: namesOf(readData(join(contentDir, 'people', file))),
+  }));
+  const countryList = readData(join(contentDir, 'countries.yaml'));
+  const countries = (Array.isArray(countryList) ? countryList : []).flatMap((entry): Mentionable[] =>
+    typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'
+      ? [{ kind: 'country', id: (entry as { id: string }).id, names: namesOf(entry) }]
+      : [],
+  );
   return [...people, ...countries];
-}
-
-function namesOf(entry: NamedEntry): string[] {
-  return [entry.name, ...(entry.aliases ?? [])].filter((name): name is string => typeof name === 'string');
 }

@@ -2,27 +2,32 @@
  * The content model: every schema, documented field by field (the JSDoc is the editor's
  * documentation), and the type source for the rest of the code (`z.infer`, `CollectionEntry`).
  *
- * Importable from plain Node (it needs only `astro/zod`), so `npm run check:content` validates
- * with the very schemas the build uses. Schemas that point at other entries or at image files
+ * Importable from plain Node (it needs only `astro/zod`), so the content rules
+ * (src/lib/content-check.ts) validate with the very schemas the build uses. Every message carries
+ * its fix (`said()` in src/lib/problem.ts). Schemas that point at other entries or at image files
  * are factories taking {@link SchemaHelpers}: `src/content.config.ts` passes Astro's `reference()`,
- * the content checker passes stand-ins (src/lib/content-check-schemas.ts).
- * Cross-entry rules (references exist, ids unique, files present) live in `src/lib/integrity.ts`.
+ * the content rules pass checks of registered ids and of files on disk
+ * (src/lib/content-check-schemas.ts). Rules across fields and entries live in
+ * src/lib/content-rules.ts.
  */
 import type { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { textProblem } from './lib/clean-text';
 import { isWhen, parseWhen } from './lib/dates';
-import { PHOTO_FILE } from './lib/photo-variants';
+import { PHOTO_FILE, PHOTO_TYPES_FIX } from './lib/photo-variants';
+import { quoted, said } from './lib/problem';
+import { limits } from './site';
 
 /** What the schema factories take from the content layer. */
 export interface SchemaHelpers {
   /** Astro's `reference('people')`: an id in the file, `{ collection, id }` in the data. */
   reference: typeof reference;
   /**
-   * Why a photo path (already local, with an image extension) names no file, or undefined when it
-   * does: the content checker's stand-in. The build passes none: its loader checks the files,
-   * naming the article (src/loaders.ts).
+   * Why a photo path (already local, with an image extension) names no usable file inside
+   * `content/`, or undefined when it does: the content rules pass the check of the files on disk.
+   * Astro's own collections pass none: the rules have run before Astro reads an entry.
    */
-  missingPhoto?: ((src: string) => string | undefined) | undefined;
+  photoFile?: ((src: string) => { problem: string; fix: string } | undefined) | undefined;
 }
 
 /** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
@@ -51,20 +56,20 @@ const INSTANT_HELP = "write it as a quoted ISO time with its UTC offset, such as
 function dateError(help: string) {
   return (issue: { input?: unknown }) =>
     issue.input instanceof Date
-      ? `unquoted date: YAML turns it into a timestamp at UTC midnight; ${help}`
+      ? said('unquoted date: YAML turns it into a timestamp at UTC midnight', help)
       : issue.input === undefined || issue.input === null
-        ? `missing date: ${help}`
-        : `not a date: ${help}`;
+        ? said('missing date', help)
+        : said('not a date', help);
 }
 
 /** Why a date string is refused, in the editor's terms. */
 function badDate(input: unknown, help: string): string {
   const value = String(input);
-  if (value.trim() === '') return `missing date: ${help}`;
+  if (value.trim() === '') return said('missing date', help);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value))
-    return `"${value}" has no UTC offset: ${help}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `"${value}" is not a real calendar date: ${help}`;
-  return `"${value}" is not a date: ${help}`;
+    return said(`"${value}" has no UTC offset`, help);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return said(`"${value}" is not a real calendar date`, help);
+  return said(`${quoted(value)} is not a date`, help);
 }
 
 /** A calendar date at the precision the source gives: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
@@ -93,37 +98,56 @@ function fields<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check its spelling, or remove it`
+        ? said(
+            `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
+            'check its spelling, or remove it',
+          )
         : undefined,
   });
 }
 
 /** Lower-case kebab-case identifier, used in URLs. */
 export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
+  error: (issue) =>
+    said(
+      `${quoted(issue.input)} is not an id`,
+      'use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
+    ),
 });
 
-/** Invisible characters that reorder text and can disguise what a reader sees. */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Text shown to readers: never empty, at most `max` characters, and no character a reader
+ * cannot see (control, zero-width, bidi, U+FFFD; src/lib/clean-text.ts).
+ */
+function text(max: number = limits.label, why = `at most ${max} are allowed`) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: said('is empty', 'write it, or remove the field if it is optional') })
+    .superRefine((value, ctx) => {
+      const length = [...value].length;
+      if (length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: said(`is ${length} characters; ${why}`, `shorten it to ${max} or fewer`),
+        });
+      }
+      const unclean = textProblem(value);
+      if (unclean) ctx.addIssue({ code: 'custom', message: said(unclean.problem, unclean.fix) });
+    });
+}
 
-/** Text shown to readers: never empty, no bidirectional control characters. */
-const text = z
-  .string()
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .refine((value) => !BIDI_CONTROLS.test(value), {
-    error: (issue) => {
-      const found = BIDI_CONTROLS.exec(String(issue.input))!;
-      return `contains an invisible bidirectional control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at position ${found.index + 1}: delete it`;
-    },
-  });
+const httpsUrl = z.url({
+  protocol: /^https$/,
+  error: (issue) => said(`${quoted(issue.input)} is not an https:// address`, 'copy the full https:// link'),
+});
 
 /** Who a claim comes from, and how firmly. */
 export const claimSource = fields({
   /** The outlet, institution or person, as the article names it: "Reuters", "the Elysee Palace". */
-  name: text,
+  name: text(),
   /** Link to the original, when there is one. */
-  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  url: httpsUrl.optional(),
   /** `said` (a statement by the person or body), `reported` (by an outlet), `confirmed` (officially). */
   kind: z.enum(['said', 'reported', 'confirmed']),
 });
@@ -142,7 +166,9 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     /** Local clock time 'HH:MM', only when the source gives one; requires `timeZone`. */
     time: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "write the time as 'HH:MM', 24-hour" })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+        error: (issue) => said(`${quoted(issue.input)} is not a clock time`, "write it as 'HH:MM', 24-hour"),
+      })
       .optional(),
     /** IANA time zone of `time`, e.g. 'Europe/Paris'. */
     timeZone: z.string().optional(),
@@ -151,11 +177,11 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     /** The article's main event: highlighted, and the reference point for "17 days before". At most one. */
     main: z.boolean().default(false),
     /** Short headline for the event. */
-    title: text,
+    title: text(),
     /** One or two sentences of Markdown, in the article's words. */
-    body: text,
+    body: text(limits.shortText),
     /** Where it happened, as the source names it. */
-    place: text.optional(),
+    place: text().optional(),
     /** People involved (ids of `content/people/*.yaml`). */
     people: z.array(reference('people')).default([]),
     /** Countries involved (ids of `content/countries.yaml`). */
@@ -168,28 +194,34 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: `event "${id}" needs a "date" or an "after"`,
+        message: said(
+          `event "${id}" needs a "date" or an "after"`,
+          'add the date the source gives, or "after: <id>" for an event it does not date',
+        ),
       });
     }
     if (event.date !== undefined && event.after !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['after'],
-        message: `event "${id}" has both "date" and "after": keep one`,
+        message: said(`event "${id}" has both "date" and "after"`, 'keep one'),
       });
     }
     if (event.sameDay === true && event.after === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['sameDay'],
-        message: `event "${id}": "sameDay" needs "after"`,
+        message: said(`event "${id}": "sameDay" needs "after"`, 'add "after: <id>", or remove "sameDay"'),
       });
     }
     if ((event.time === undefined) !== (event.timeZone === undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeZone'],
-        message: `event "${id}": "time" and "timeZone" go together`,
+        message: said(
+          `event "${id}": "time" and "timeZone" go together`,
+          'add the missing one, or remove "time"',
+        ),
       });
     }
     // A date that is not valid is reported on its own; only a valid one is checked for its day.
@@ -200,14 +232,20 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
       ctx.addIssue({
         code: 'custom',
         path: ['time'],
-        message: `event "${id}": a "time" needs a "date" with the day ('YYYY-MM-DD')`,
+        message: said(
+          `event "${id}": a "time" needs a "date" with the day`,
+          'write the date as \'YYYY-MM-DD\', or remove "time"',
+        ),
       });
     }
     if (typeof event.timeZone === 'string' && !isTimeZone(event.timeZone)) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeZone'],
-        message: `event "${id}": unknown time zone "${event.timeZone}"; use an IANA name such as "Europe/Paris"`,
+        message: said(
+          `event "${id}": unknown time zone "${event.timeZone}"`,
+          'use an IANA name such as "Europe/Paris"',
+        ),
       });
     }
   }, evenWithOtherProblems);
@@ -222,7 +260,7 @@ function isTimeZone(name: string): boolean {
 }
 
 /** One photo of an article's gallery; the first is the lead image. */
-export const photo = ({ missingPhoto, reference }: SchemaHelpers) =>
+export const photo = ({ photoFile, reference }: SchemaHelpers) =>
   fields({
     /** Stable id, unique within the article; used in links. */
     id: slugId,
@@ -231,22 +269,28 @@ export const photo = ({ missingPhoto, reference }: SchemaHelpers) =>
      * Remote URLs are refused. The site publishes it in four widths as WebP.
      */
     src: z.string().superRefine((path, ctx) => {
-      const message =
+      const found =
         !path.startsWith('./') && !path.startsWith('../')
-          ? `"${path}" is not a local file: put the image beside the article and write './name.jpg'`
+          ? {
+              problem: `${quoted(path)} is not a local file`,
+              fix: "put the image in the article's folder and write './name.jpg'",
+            }
           : !PHOTO_FILE.test(path)
-            ? `"${path}" is not an image file the site can read: use a .jpg, .png, .webp or .avif file`
-            : missingPhoto?.(path);
-      if (message) ctx.addIssue({ code: 'custom', input: path, message });
+            ? {
+                problem: `${quoted(path)} is not an image file the site can read`,
+                fix: PHOTO_TYPES_FIX,
+              }
+            : photoFile?.(path);
+      if (found) ctx.addIssue({ code: 'custom', input: path, message: said(found.problem, found.fix) });
     }),
     /** What the image shows, for readers who cannot see it. Not the caption. */
-    alt: text,
+    alt: text(limits.shortText),
     /** The caption, verbatim from the source. */
-    caption: text,
+    caption: text(limits.shortText),
     /** Photographer and agency exactly as written, e.g. 'Ludovic Marin / POOL / AFP'. */
-    credit: text,
+    credit: text(),
     /** Rights or licence note. */
-    rights: text,
+    rights: text(),
     /** People shown in the photo. */
     people: z.array(reference('people')).default([]),
     /** True when the file is a stand-in made here for a photo we hold no licence for. */
@@ -258,14 +302,17 @@ export const photo = ({ missingPhoto, reference }: SchemaHelpers) =>
       ctx.addIssue({
         code: 'custom',
         path: ['alt'],
-        message: `photo "${id}": alt text repeats the caption; describe what the image shows`,
+        message: said(`photo "${id}": the alt text repeats the caption`, 'describe what the image shows'),
       });
     }
     if (entry.placeholder === true && alt !== undefined && !/placeholder/i.test(alt)) {
       ctx.addIssue({
         code: 'custom',
         path: ['alt'],
-        message: `photo "${id}": a placeholder's alt text must say it is a placeholder`,
+        message: said(
+          `photo "${id}" is a placeholder, but its alt text does not say it is one`,
+          'add that, e.g. "Placeholder: two leaders shaking hands"',
+        ),
       });
     }
   }, evenWithOtherProblems);
@@ -273,11 +320,11 @@ export const photo = ({ missingPhoto, reference }: SchemaHelpers) =>
 /** A publication the report cites. */
 export const citedSource = fields({
   /** Name as the article writes it: 'Suspilne', 'Reuters', 'the Elysee Palace'. */
-  name: text,
+  name: text(),
   /** How the article describes it, e.g. 'Ukrainian outlet'. */
-  description: text.optional(),
+  description: text().optional(),
   /** Link to the original, when there is one. */
-  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  url: httpsUrl.optional(),
 });
 
 /** A note to readers about a change made after publication; the page lists them with their times. */
@@ -286,29 +333,36 @@ export const articleUpdate = fields({
   time: instant,
   /** `update` (new information added) or `correction` (an error fixed; marked "Correction" on the page). */
   kind: z.enum(['update', 'correction'], {
-    error: 'use "update" (new information) or "correction" (an error fixed)',
+    error: (issue) =>
+      said(
+        `${quoted(issue.input)} is not a kind of update`,
+        'use "update" (new information) or "correction" (an error fixed)',
+      ),
   }),
   /** What changed, in a sentence or two of Markdown; a correction says what was wrong. */
-  text,
+  text: text(limits.shortText),
 });
 
 /** An article: `content/articles/<slug>/index.md` (or `.mdx`). */
 export const article = (helpers: SchemaHelpers) =>
   fields({
-    /** Headline. */
-    title: text,
-    /** One-sentence summary shown under the headline and in link previews. */
-    dek: text,
+    /** Headline: at most 70 characters, what search results and link previews show. */
+    title: text(limits.title, `search results and link previews show about ${limits.title}`),
+    /** One-sentence summary shown under the headline and in link previews: at most 200 characters. */
+    dek: text(limits.dek, `link previews show about ${limits.dek}`),
     /** Place the story is reported from, e.g. 'Paris'. */
-    dateline: text,
+    dateline: text(),
     /** Who wrote it. */
-    byline: text,
+    byline: text(),
     /** First publication: a calendar date or an instant with offset. */
     published: dateOrInstant,
     /** Last silent refresh (no note to readers), same format; must not be before `published`. */
     updated: dateOrInstant.optional(),
     /** Updates and corrections shown on the article; the latest also becomes its modified time. */
-    updates: z.array(articleUpdate).default([]),
+    updates: z
+      .array(articleUpdate)
+      .max(limits.updates, { error: tooMany('updates', limits.updates) })
+      .default([]),
     /** Publications and institutions the report cites. */
     sources: z.array(citedSource).default([]),
     /** People in the story, in order of appearance. */
@@ -316,19 +370,33 @@ export const article = (helpers: SchemaHelpers) =>
     /** Countries in the story. */
     countries: z.array(helpers.reference('countries')).default([]),
     /** The events behind the story. */
-    timeline: z.array(timelineEvent(helpers)).default([]),
+    timeline: z
+      .array(timelineEvent(helpers))
+      .max(limits.events, { error: tooMany('events', limits.events) })
+      .default([]),
     /** Photos; the first is the lead image. */
-    gallery: z.array(photo(helpers)).default([]),
+    gallery: z
+      .array(photo(helpers))
+      .max(limits.photos, { error: tooMany('photos', limits.photos) })
+      .default([]),
     /** A draft shows in `npm run dev` with a "Draft" marker and never in a production build. */
     draft: z.boolean().default(false),
     /** Ids of people or countries whose mentions in the text should not be linked. */
     unlinked: z.array(slugId).default([]),
   });
 
+function tooMany(what: string, max: number) {
+  return (issue: { input?: unknown }) =>
+    said(
+      `has ${Array.isArray(issue.input) ? issue.input.length : 'too many'} ${what}; one article holds at most ${max}`,
+      'keep the ones the story needs, or split it into several articles',
+    );
+}
+
 /** A role held from one date until another (or until now). */
 export const role = fields({
   /** Title as readers know it: 'President of Ukraine'. */
-  title: text,
+  title: text(),
   /** First day in the role. */
   from: calendarDate,
   /** Last day in the role; omit while it is held. */
@@ -339,30 +407,39 @@ export const role = fields({
 export const person = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
   fields({
     /** Name as the site writes it in English: 'Volodymyr Zelensky'. */
-    name: text,
+    name: text(),
     /** Name in the person's own script, when it differs. */
     nativeName: fields({
       /** The name, e.g. 'Володимир Зеленський'. */
-      text,
+      text: text(),
       /** BCP 47 language tag, e.g. 'uk' or 'ru'. */
-      lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "use a BCP 47 tag such as 'uk'" }),
+      lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+        error: (issue) =>
+          said(`${quoted(issue.input)} is not a language tag`, "use a BCP 47 tag such as 'uk'"),
+      }),
     }).optional(),
     /** Roles over time; the page shows the one held on the article's date. */
-    roles: z.array(role).min(1, { error: 'give at least one role with its start date' }),
+    roles: z.array(role).min(1, { error: said('has no role', 'give at least one role with its start date') }),
     /** Country the person represents (id in `content/countries.yaml`). */
     country: reference('countries'),
     /** Other ways the text names the person: 'Zelensky'. */
-    aliases: z.array(text).default([]),
+    aliases: z.array(text()).default([]),
   });
 
 /** One entry of `content/countries.yaml`. */
 export const country = fields({
   /** ISO 3166-1 alpha-2 code, lower case: 'ua'. */
-  id: z.string().regex(/^[a-z]{2}$/, { error: "use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'" }),
+  id: z.string().regex(/^[a-z]{2}$/, {
+    error: (issue) =>
+      said(
+        `${quoted(issue.input)} is not a country code`,
+        "use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'",
+      ),
+  }),
   /** Current English short name: 'United Kingdom'. */
-  name: text,
+  name: text(),
   /** Other ways the text names the country: 'U.K.'. */
-  aliases: z.array(text).default([]),
+  aliases: z.array(text()).default([]),
   /** Earlier names, each used for articles dated up to its `until`. */
-  formerNames: z.array(fields({ name: text, until: calendarDate })).default([]),
+  formerNames: z.array(fields({ name: text(), until: calendarDate })).default([]),
 });

@@ -18,3 +18,34 @@ export const site = {
   /** Square publisher logo (generated from public/favicon.svg by src/pages/icons/[icon].ts). */
   logo: { path: '/icons/icon-512.png', width: 512, height: 512 },
 } as const;
+
+/**
+ * Content limits, each enforced by `npm run check:content` and the build with a message naming
+ * the file and field. Generous for news, small enough that no single file can stall a build.
+ */
+export const limits = {
+  /** Characters in a headline: search results and link previews show about this many. */
+  title: 70,
+  /** Characters in a dek: link previews show about this many. */
+  dek: 200,
+  /** Characters in a timeline event's body, an update's text, a photo's caption or alt text. */
+  shortText: 1_000,
+  /** Characters in any other single frontmatter text (names, credits, places). */
+  label: 300,
+  /** Characters in an article's body (about 25,000 words). */
+  body: 150_000,
+  /** Timeline events in one article. */
+  events: 200,
+  /** Photos in one article's gallery. */
+  photos: 100,
+  /** Updates and corrections on one article. */
+  updates: 100,
+  /** Nesting of lists, quotes and blocks in a body. */
+  depth: 8,
+  /** Bytes of one photo file. */
+  photoBytes: 25 * 1024 * 1024,
+  /** Pixels of one photo (width times height). */
+  photoPixels: 100_000_000,
+  /** Bytes of one Markdown, MDX or YAML file. */
+  fileBytes: 2 * 1024 * 1024,
+} as const;

@@ -1,38 +1,34 @@
 /**
  * The Markdown checks of `npm run check:content`: each article body goes through the remark
  * plugins the build uses (read from astro.config.mjs, so a plugin added there is checked here
- * too), with Astro's own Markdown and MDX pipelines. The plugins stop the build at their first
- * problem; here each one's `file.fail` is caught so that every problem of a body is reported.
+ * too), with Astro's own Markdown and MDX pipelines. Each plugin throws every problem it found
+ * in a body as one ContentProblems, which stops the build; here they are collected instead.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
-import type { BodyInput, Problem } from '../lib/content-check';
-import { parseProblem } from '../lib/content-check';
+import type { BodyInput } from '../lib/content-check.ts';
+import { ContentProblems, type Problem } from '../lib/problem.ts';
 
 type Plugin = (...options: unknown[]) => unknown;
 type Transform = (tree: unknown, file: unknown) => unknown;
 
-/** Wraps a remark plugin so that `file.fail(...)` records the problem instead of throwing. */
-function collecting(entry: unknown, sink: string[]): unknown {
+/**
+ * Wraps a remark plugin so that the problems it throws are recorded and the next plugin still
+ * runs: `npm run check:content` reports every problem of a body, not only the first plugin's.
+ */
+function collecting(entry: unknown, sink: Problem[]): unknown {
   const [plugin, ...options] = Array.isArray(entry) ? entry : [entry];
   if (typeof plugin !== 'function') return entry;
   const wrapped = function (this: unknown, ...args: unknown[]) {
     const transform = (plugin as Plugin).apply(this, args);
     if (typeof transform !== 'function') return transform;
-    return async (tree: unknown, file: object) => {
-      const recording = new Proxy(file, {
-        get: (target, property) =>
-          property === 'fail'
-            ? (reason: unknown) => {
-                sink.push(reason instanceof Error ? reason.message : String(reason));
-              }
-            : Reflect.get(target, property, target),
-      });
+    return async (tree: unknown, file: unknown) => {
       try {
-        await (transform as Transform)(tree, recording);
+        await (transform as Transform)(tree, file);
       } catch (error) {
-        sink.push(error instanceof Error ? error.message : String(error));
+        if (!(error instanceof ContentProblems)) throw error;
+        sink.push(...error.problems);
       }
     };
   };
@@ -55,7 +51,7 @@ export async function bodyChecker(contentDir: string, configFile: string) {
   const config = (await import(pathToFileURL(configFile).href)) as { default: { markdown?: MarkdownConfig } };
   const configured = config.default.markdown?.processor;
   const options = (await configured?.loadOptions?.()) ?? configured?.options ?? {};
-  const sink: string[] = [];
+  const sink: Problem[] = [];
   const processor = unified({
     remarkPlugins: (options.remarkPlugins ?? []).map((entry) => collecting(entry, sink)) as never,
     ...(options.gfm !== undefined && { gfm: options.gfm }),
@@ -71,19 +67,20 @@ export async function bodyChecker(contentDir: string, configFile: string) {
     // The body exactly as Astro hands it over: the frontmatter blanked out, trimmed for Markdown.
     const { content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
     try {
+      // Compiled, never evaluated: nothing in a body runs here.
       if (path.endsWith('.mdx')) await mdx.process(content, absolute, frontmatter);
       else await markdown.render(content.trim(), { fileURL: pathToFileURL(absolute), frontmatter });
     } catch (error) {
       const place = error as { reason?: string; line?: number; message?: string };
-      return [
-        {
-          file,
-          line: place.line,
-          field: 'body',
-          message: `${place.reason ?? place.message}: fix the MDX syntax`,
-        },
-      ];
+      sink.push({
+        file,
+        line: place.line,
+        field: 'body',
+        problem: String(place.reason ?? place.message),
+        fix: path.endsWith('.mdx') ? 'correct the MDX syntax there' : 'correct the Markdown there',
+      });
     }
-    return sink.map((text) => parseProblem(text) ?? { file, field: 'body', message: text });
+    // The plugins name the file relative to the working folder; the caller's name is the one shown.
+    return sink.map((problem) => ({ ...problem, file }));
   };
 }

@@ -6,11 +6,15 @@
  * Runs in plain Node, before every build (`npm run build`, `npm start`) and in `npm test`.
  */
 import './ts-resolve.ts';
-import { readdirSync, statSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const { checkContent, formatProblem } = await import('../lib/content-check.ts');
+const { checkContent } = await import('../lib/content-check.ts');
+const { formatProblem } = await import('../lib/problem.ts');
+const { bodyImageSources, shortMarkdownFindings } = await import('../lib/markdown.ts');
+const { checkContentFile, listContentFiles, readContentFile } = await import('../content-files-on-disk.ts');
+const { missingGlyphs, SHARE_TEXT_FACE, SHARE_TITLE_FACE } = await import('../lib/share-image-render.ts');
 const { bodyChecker } = await import('./check-content-body.ts');
 
 const started = performance.now();
@@ -20,19 +24,20 @@ if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
   process.exit(2);
 }
 
-const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
-  .filter((path) => statSync(resolve(contentDir, path)).isFile())
-  .map((path) => path.split('\\').join('/'))
-  .sort();
 const label = relative(process.cwd(), contentDir).split('\\').join('/') || '.';
+const listing = listContentFiles(contentDir, label);
 const configFile = fileURLToPath(new URL('../../astro.config.mjs', import.meta.url));
 
 const report = await checkContent(
   {
     label,
-    files,
-    read: (path) => readFileSync(resolve(contentDir, path), 'utf8'),
-    exists: (path) => existsSync(resolve(contentDir, path)),
+    files: listing.files,
+    listingProblems: listing.problems,
+    read: (path, maxBytes) => readContentFile(resolve(contentDir, path), maxBytes),
+    imageFile: (dir, src) => checkContentFile(contentDir, resolve(contentDir, dir), src, label),
+    shortMarkdown: shortMarkdownFindings,
+    bodyImages: bodyImageSources,
+    undrawable: (text, face) => missingGlyphs(text, face === 'title' ? SHARE_TITLE_FACE : SHARE_TEXT_FACE),
   },
   { body: await bodyChecker(contentDir, configFile) },
 );

@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 const { tz } = await import('@date-fns/tz');
 const { format } = await import('date-fns/format');
 const { slugFor } = await import('../lib/slug.ts');
-const { TITLE_MAX } = await import('../lib/content-check-rules.ts');
-const { site } = await import('../site.ts');
+const { site, limits } = await import('../site.ts');
 const { articleTemplate } = await import('./article-template.ts');
 const { drawPlaceholder } = await import('./placeholder-image.ts');
 
@@ -65,8 +64,8 @@ console.log(`new: wrote ${shown(join(folder, 'index.md'))} (a draft) and ${photo
   1. Replace every TODO; \`npm run check:content\` lists what is left.
   2. See it at http://localhost:4321/articles/${slug}/ with \`npm run dev\`.
   3. Remove \`draft: true\` to publish it with the next \`npm run build\`.`);
-if ([...headline].length > TITLE_MAX) {
+if ([...headline].length > limits.title) {
   console.log(
-    `note: the headline is ${[...headline].length} characters; search results and link previews show about ${TITLE_MAX}, and check:content will ask for a shorter title`,
+    `note: the headline is ${[...headline].length} characters; search results and link previews show about ${limits.title}, and check:content will ask for a shorter title`,
   );
 }

@@ -1,5 +1,8 @@
+import { formatProblems, type Problem } from './problem';
+
 /**
- * Content problems the dev server's file watcher found after start-up. Astro's glob loader only
+ * Content problems the dev server found: the content rules' latest run over the whole folder,
+ * and the Markdown render errors its file watcher logged after start-up. Astro's glob loader only
  * logs a file that fails its schema or its Markdown checks on reload, and keeps serving the last
  * good version, so the editor sees nothing in the browser. The loaders (src/loaders.ts) record
  * each problem here by file, and clear it when the file reloads cleanly; src/data.ts throws them
@@ -46,9 +49,22 @@ export function recordWatcherReload(base: string, message: string): void {
   else liveProblems().delete(file);
 }
 
-/** One "Content problems" message for the page, `file  message` per problem; empty when none. */
+const RULES_KEY = Symbol.for('backstory.content.ruleProblems');
+
+/** Keeps the content rules' latest problems (src/loaders.ts re-runs them on every change). */
+export function recordRuleProblems(problems: readonly Problem[]): void {
+  (globalThis as { [RULES_KEY]?: readonly Problem[] })[RULES_KEY] = problems;
+}
+
+/** One "Content problems" message for the page, one line per problem; empty when none. */
 export function liveProblemsMessage(): string {
-  return [...liveProblems()]
-    .map(([file, { message }]) => (message.startsWith(`${file}:`) ? message : `${file}  ${message}`))
+  const rules = (globalThis as { [RULES_KEY]?: readonly Problem[] })[RULES_KEY] ?? [];
+  return [
+    formatProblems(rules),
+    ...[...liveProblems()].map(([file, { message }]) =>
+      message.startsWith(`${file}:`) ? message : `${file}  ${message}`,
+    ),
+  ]
+    .filter(Boolean)
     .join('\n');
 }

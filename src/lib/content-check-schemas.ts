@@ -1,41 +1,53 @@
 /**
- * The content schemas of `src/schemas.ts` bound to a stand-in for Astro's `reference()` and to a
- * file check, so plain Node can validate with the very rules the build uses. A reference parses
- * to `{ collection, id }` like Astro's (unknown ids are reported by `src/lib/integrity.ts`); a
- * photo path must name a file beside the entry.
+ * The content schemas of `src/schemas.ts` bound for the content rules, which run before Astro
+ * reads an entry: `reference()` becomes a check that the id is registered (naming the nearest
+ * known id when it is not), and a photo path is checked on disk by the caller's `photoFile`.
+ * A reference parses to `{ collection, id }` like Astro's.
  */
-import { posix } from 'node:path';
 import { z } from 'astro/zod';
 import * as schemas from '../schemas';
 import type { SchemaHelpers } from '../schemas';
+import { nearestId } from './content-rules';
+import { said } from './problem';
 
-/** Where an entry's relative image paths resolve, and how to tell that a file exists. */
-export interface ImageContext {
-  /** The entry's folder, relative to the content folder: 'articles/<slug>'. */
-  dir: string;
-  /** The content folder as shown in messages: 'content'. */
-  label: string;
-  exists(path: string): boolean;
+/**
+ * The registered ids of each kind an entry may reference; undefined when the registry file could
+ * not be read, which is reported on its own (one mistake, one message).
+ */
+export type KnownIds = Readonly<Record<'people' | 'countries', ReadonlySet<string> | undefined>>;
+
+const WHERE = { people: 'content/people/<id>.yaml', countries: 'content/countries.yaml' } as const;
+const SINGULAR = { people: 'person', countries: 'country' } as const;
+
+function knownReference(known: KnownIds): SchemaHelpers['reference'] {
+  const reference = (collection: keyof KnownIds) =>
+    z
+      .string()
+      .superRefine((id, ctx) => {
+        const ids = known[collection];
+        if (!ids || ids.has(id)) return;
+        const near = nearestId(id, ids);
+        ctx.addIssue({
+          code: 'custom',
+          message: said(
+            `unknown ${SINGULAR[collection]} "${id}"`,
+            near
+              ? `did you mean "${near}"? If not, add it to ${WHERE[collection]}`
+              : `add it to ${WHERE[collection]}, or fix the id`,
+          ),
+        });
+      })
+      .transform((id) => ({ collection, id }));
+  return reference as unknown as SchemaHelpers['reference'];
 }
 
-const reference = ((collection: string) =>
-  z.string().transform((id) => ({ collection, id }))) as unknown as SchemaHelpers['reference'];
-
-/** Why `src` (a local image path) names no file beside the entry, or undefined. */
-function missingPhoto({ dir, label, exists }: ImageContext) {
-  return (src: string) => {
-    const path = posix.normalize(posix.join(dir, src));
-    return exists(path)
-      ? undefined
-      : `image file "${src}" not found (expected ${label}/${path}): put the photo beside the article or fix the path`;
-  };
+/** The article schema, given the registry and the check of a photo path on disk. */
+export function articleSchema(known: KnownIds, photoFile: SchemaHelpers['photoFile']) {
+  return schemas.article({ reference: knownReference(known), photoFile });
 }
 
-/** The article schema for one article folder. */
-export function articleSchema(images: ImageContext) {
-  return schemas.article({ reference, missingPhoto: missingPhoto(images) });
+export function personSchema(known: KnownIds) {
+  return schemas.person({ reference: knownReference(known) });
 }
-
-export const personSchema = schemas.person({ reference });
 
 export const countrySchema = schemas.country;

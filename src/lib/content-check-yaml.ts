@@ -1,17 +1,23 @@
 /**
- * YAML as Astro reads it (unquoted dates become `Date`s, impossible ones roll over), with the
- * line of every value kept, so a problem at `timeline[2].date` can name its line in the file.
+ * Frontmatter and YAML files read the way Astro reads them (`extractFrontmatter` and js-yaml's
+ * `load`, Astro's own parser), so the rules see exactly the data the build will see. The `yaml`
+ * package only locates: it keeps the line of every value, so a problem at `timeline[2].date`
+ * names its line, and it finds aliases, merge keys and tags before any rule walks the data (an
+ * alias bomb expands to billions of values in whatever walks it).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+import { load, type YAMLException } from 'js-yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import type { Finding } from './problem';
 
 /** A path into parsed data, as Zod reports it: keys and list indexes. */
 export type DataPath = readonly PropertyKey[];
 
 export interface ParsedYaml {
-  /** The data, or undefined when the text does not parse. */
+  /** The data, or undefined when the text was refused. */
   data: unknown;
-  /** Syntax errors, each with its line in the file. */
-  errors: { line: number; message: string }[];
+  /** Why the text was refused (field '-'), each with its line in the file. */
+  findings: Finding[];
   /**
    * The file line of the deepest part of `path` that exists: a key's own line, a list item's
    * first line, or the line where the enclosing entry starts when a field is missing.
@@ -19,18 +25,13 @@ export interface ParsedYaml {
   lineOf(path: DataPath): number;
 }
 
-/**
- * Parses `text`, which starts on line `firstLine` of its file. YAML 1.1 timestamps are on, as
- * in the js-yaml parser Astro uses, so the schema sees an unquoted date exactly as the build does.
- */
-export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+const YAML_FIX = 'check the indentation, and quote text that contains ": " or starts with a symbol';
+
+/** Parses `text`, which starts on line `firstLine` of its file. */
+export function readYaml(text: string, firstLine = 1): ParsedYaml {
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, customTags: ['timestamp'], uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter: counter, uniqueKeys: false, version: '1.1' });
   const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const errors = document.errors.map((error) => ({
-    line: lineAt(error.pos[0]),
-    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-  }));
   const lineOf = (path: DataPath): number => {
     let node: unknown = document.contents;
     let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : firstLine;
@@ -51,13 +52,58 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     }
     return line;
   };
-  return { data: errors.length > 0 ? undefined : document.toJS(), errors, lineOf };
+
+  // Before any data is built. The first such construct is reported: one alias bomb is one
+  // mistake, not thousands of lines.
+  const findings: Finding[] = [];
+  const refuse = (
+    node: { range?: [number, number, number] | null | undefined },
+    problem: string,
+    fix: string,
+  ) => {
+    findings.push({ field: '-', line: node.range ? lineAt(node.range[0]) : firstLine, problem, fix });
+    return visit.BREAK;
+  };
+  visit(document, {
+    Alias: (_, node) =>
+      refuse(node, `YAML alias "*${node.source}" repeats another value`, 'write the value out in full'),
+    Pair: (_, pair) =>
+      isScalar(pair.key) && pair.key.source === '<<'
+        ? refuse(pair.key, 'YAML merge key "<<" copies fields from elsewhere', 'write the fields out in full')
+        : undefined,
+    Node: (_, node) =>
+      node.tag && node.tag !== 'tag:yaml.org,2002:str'
+        ? refuse(
+            node,
+            `YAML tag "${node.tag.replace('tag:yaml.org,2002:', '!!')}"`,
+            'remove it: write plain text, numbers, lists and fields',
+          )
+        : undefined,
+  });
+  if (findings.length > 0) return { data: undefined, findings, lineOf };
+
+  let data: unknown;
+  try {
+    data = load(text);
+  } catch (error) {
+    const { reason, mark } = error as YAMLException;
+    const line = mark ? mark.line + firstLine : firstLine;
+    const fix = reason.startsWith('duplicated mapping key') ? 'keep one of the two' : YAML_FIX;
+    return {
+      data: undefined,
+      findings: [{ field: '-', line, problem: `YAML syntax: ${reason}`, fix }],
+      lineOf,
+    };
+  }
+
+  // An empty file or block is no data at all to js-yaml: null, so the schema says what is missing.
+  return { data: data ?? null, findings: [], lineOf };
 }
 
 export interface Frontmatter {
   /** The YAML between the fences. */
   yaml: string;
-  /** File line of the YAML's first line (the one after the opening `---`). */
+  /** File line the YAML text starts on (its first character follows the opening fence). */
   yamlLine: number;
   /** Everything after the closing fence. */
   body: string;
@@ -65,18 +111,25 @@ export interface Frontmatter {
   bodyLine: number;
 }
 
-/** The frontmatter block the way Astro finds it (optional blank lines, then `---` ... `---`). */
+/** The frontmatter block exactly as Astro finds it, or undefined when there is none. */
 export function splitFrontmatter(source: string): Frontmatter | undefined {
-  const match = /^(\uFEFF?(?:[ \t]*\r?\n)*)---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!match) return undefined;
-  const linesBefore = match[1]!.split('\n').length - 1;
-  const yaml = match[2] ?? '';
+  const yaml = extractFrontmatter(source);
+  if (yaml === undefined) return undefined;
+  // Only white space comes before the opening fence, so the first fence in the file is that one.
+  const start = source.search(/---|\+\+\+/) + 3;
+  const end = start + yaml.length + 3;
+  const linesBefore = (text: string) => text.split('\n').length;
   return {
     yaml,
-    yamlLine: linesBefore + 2,
-    body: source.slice(match[0].length),
-    bodyLine: match[0].split('\n').length,
+    yamlLine: linesBefore(source.slice(0, start)),
+    body: source.slice(end),
+    bodyLine: linesBefore(source.slice(0, end)),
   };
+}
+
+/** Whether the frontmatter is fenced with `+++` (TOML), which Astro reads but Backstory does not. */
+export function isTomlFrontmatter(source: string): boolean {
+  return /^(?:\uFEFF|\s*\n)?\+\+\+/.test(source);
 }
 
 /** `['timeline', 2, 'date']` -> `timeline[2].date`, the way problems name fields. */

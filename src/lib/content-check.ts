@@ -1,54 +1,58 @@
 /**
- * `npm run check:content`: every article, person and country checked in one pass, every problem
- * reported as `file:line  field  problem: how to fix`. Runs in plain Node, without Astro: the
- * schemas are the build's own (`src/schemas.ts`, bound in `content-check-schemas.ts`), and the
- * cross-entry rules are `src/lib/integrity.ts`, `timeline.ts`, `content-files.ts` and
- * `mentions.ts`, so the checker and the build cannot disagree. The Markdown body is checked by a
- * callback (the CLI runs the build's own remark plugins).
+ * The content rules, run over the whole content folder in one pass: by `npm run check:content`
+ * and by the build's loaders before Astro reads an entry (src/loaders.ts), so the two cannot
+ * disagree and each rule runs once per build. Every problem comes back as one {@link Problem}:
+ * `file:line  field  problem: fix`.
+ *
+ * Order: the folder layout, then each file's bytes (UTF-8, size), its YAML (Astro's parser), its
+ * schema (src/schemas.ts, with registered ids and photo files checked), then the rules a schema
+ * cannot express (src/lib/content-rules.ts) on entries that passed it. The Markdown body's own
+ * checks (raw HTML, blocks) are remark plugins: the build runs them as it renders, and
+ * `check:content` hands each body to `options.body`.
  */
 import { posix } from 'node:path';
 import type { z } from 'astro/zod';
-import { articleFileProblems, dataFileProblems } from './content-files';
-import { articleSchema, countrySchema, personSchema } from './content-check-schemas';
-import {
-  lengthProblems,
-  lenientFacts,
-  placeholderProblems,
-  roleProblems,
-  timelineOrderProblems,
-  unlinkedProblems,
-  type RuleProblem,
-} from './content-check-rules';
+import { limits } from '../site';
+import { badCharactersByLine } from './clean-text';
+import { articleFileProblems, dataFileProblems, ENTRY_ID, UNREAD_FIX } from './content-files';
+import { articleSchema, countrySchema, personSchema, type KnownIds } from './content-check-schemas';
 import {
   fieldName,
+  isTomlFrontmatter,
   parseFieldName,
-  parseYaml,
+  readYaml,
   splitFrontmatter,
   type ParsedYaml,
 } from './content-check-yaml';
+import { articleFindings, bodyDepthFinding, type Registry } from './content-rules';
 import type { DatedRole } from './entities';
-import { articleProblems, personProblems, unlistedMentionProblems, type Known } from './integrity';
-import { mentionedIn, type Mentionable } from './mentions';
-import { updateProblems } from './updates';
-
-export interface Problem {
-  /** The file as the editor finds it, e.g. 'content/articles/x/index.md'. */
-  file: string;
-  line?: number | undefined;
-  /** The field, e.g. 'timeline[2].date'; 'body' for the text, '-' for the whole file. */
-  field: string;
-  /** What is wrong, then how to fix it. */
-  message: string;
-}
+import { namesOf, type Mentionable } from './mentions';
+import { onePerField, quoted, sortProblems, splitMessage, type Finding, type Problem } from './problem';
 
 /** The content folder, read through this interface so tests can hand in any tree. */
 export interface ContentSource {
   /** The folder as shown in messages, e.g. 'content'. */
   label: string;
-  /** Every file below it, relative, with '/' separators. */
+  /** Every regular file below it, relative, with '/' separators. */
   files: readonly string[];
-  read(path: string): string;
-  exists(path: string): boolean;
+  /** What listing the folder found wrong (links out of it, pipes, devices). */
+  listingProblems?: readonly Problem[];
+  /** The file's bytes, or only its size when that is over `maxBytes`: a huge file is never read. */
+  read(path: string, maxBytes: number): Uint8Array | number;
+  /**
+   * Why an image path written in the folder `dir` (relative to the content folder) names no
+   * usable image file inside it, or undefined when it does.
+   */
+  imageFile(dir: string, src: string): { problem: string; fix: string } | undefined;
+  /** Short-Markdown checks for event bodies and update texts (src/lib/markdown.ts). */
+  shortMarkdown?: (text: string) => Finding[];
+  /**
+   * The characters of `text` the share-image fonts cannot draw, in the face a headline
+   * (`title`) or a name or credit (`text`) is drawn in (src/lib/share-image-render.ts).
+   */
+  undrawable?: (text: string, face: 'title' | 'text') => string[];
+  /** The local images a body names, with their body lines (src/lib/markdown.ts). */
+  bodyImages?: (body: string) => { src: string; line: number | undefined }[];
 }
 
 /** One article's body, for the Markdown checks. */
@@ -75,25 +79,7 @@ type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-/** A fix for integrity and schema messages that say what is wrong but not what to do. */
-const FIXES: [RegExp, string][] = [
-  [/^duplicate event id/, 'give each event its own id'],
-  [/^duplicate photo id/, 'give each photo its own id'],
-  [/is before "published" \([^)]*\)$/, 'correct the date, or remove "updated"'],
-  [/the "after" links form a loop$/, 'give one of these events its "date"'],
-  [/^only one event can be the main event/, 'remove "main: true" from one of them'],
-  [
-    /needs a "date" or an "after"$/,
-    'add the date the source gives, or "after: <id>" for an event it does not date',
-  ],
-  [/"sameDay" needs "after"$/, 'add "after: <id>", or remove "sameDay"'],
-  [/"time" and "timeZone" go together$/, 'add the missing one, or remove "time"'],
-];
-
-function withFix(message: string): string {
-  const fix = FIXES.find(([pattern]) => pattern.test(message));
-  return fix ? `${message}: ${fix[1]}` : message;
-}
+const FIELD_REFERENCE = 'see "Adding an article" in README.md';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -108,158 +94,248 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing';
   if (typeof value === 'object') return 'a group of fields';
-  return JSON.stringify(value);
+  return typeof value === 'string' ? quoted(value) : String(value);
 }
 
-/** Zod's generic messages in the editor's terms; the schemas' own messages pass through. */
-function explain(issue: z.core.$ZodIssue, key: string): string {
+/**
+ * The error map: Zod's own issues in the editor's terms. The schemas' messages carry their fix
+ * (`said()` in src/lib/problem.ts) and pass through.
+ */
+function explain(issue: z.core.$ZodIssue, key: string): { problem: string; fix: string } {
+  const own = splitMessage(issue.message);
+  if (own.fix !== undefined) return { problem: own.problem, fix: own.fix };
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+  if (issue.code === 'invalid_type') {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+    if (issue.path.length === 0 && input === null)
+      return { problem: 'is empty', fix: 'write its fields, one "name: value" per line' };
     if (input === undefined)
-      return `missing: add "${key}" (${expected}); see "Adding an article" in README.md`;
+      return { problem: 'missing', fix: `add "${key}" (${expected}); ${FIELD_REFERENCE}` };
     if (issue.expected === 'boolean')
-      return `expected true or false, got ${describe(input)}: write true or false, without quotes`;
-    if (issue.expected === 'string') return `expected text, got ${describe(input)}: put the value in quotes`;
+      return {
+        problem: `expected true or false, got ${describe(input)}`,
+        fix: 'write true or false, without quotes',
+      };
+    if (issue.expected === 'string')
+      return { problem: `expected text, got ${describe(input)}`, fix: 'put the value in quotes' };
     if (issue.expected === 'array')
-      return `expected a list, got ${describe(input)}: write [a, b] or one "- item" line per entry`;
-    return `expected ${expected}, got ${describe(input)}`;
+      return {
+        problem: `expected a list, got ${describe(input)}`,
+        fix: 'write [a, b] or one "- item" line per entry',
+      };
+    return { problem: `expected ${expected}, got ${describe(input)}`, fix: FIELD_REFERENCE };
   }
-  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
-    return `${describe(input)} is not allowed: use ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+  if (issue.code === 'invalid_value') {
+    return {
+      problem: `${describe(input)} is not allowed`,
+      fix: `use ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`,
+    };
   }
-  return withFix(issue.message);
+  return { problem: own.problem, fix: FIELD_REFERENCE };
 }
 
 /** Schema issues as problems, each with its field and line. */
 function schemaProblems(
   file: string,
   yaml: ParsedYaml,
-  schema: z.ZodType,
-  data: unknown,
+  result: z.ZodSafeParseResult<unknown>,
   base: readonly PropertyKey[] = [],
 ): Problem[] {
-  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const path = [...base, ...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : [])];
-    const key = String(path.at(-1) ?? '');
-    return { file, line: yaml.lineOf(path), field: fieldName(path) || '-', message: explain(issue, key) };
+    return {
+      file,
+      line: yaml.lineOf(path),
+      field: fieldName(path) || '-',
+      ...explain(issue, String(path.at(-1) ?? '')),
+    };
   });
 }
 
-interface ParsedEntry {
-  file: string;
-  yaml: ParsedYaml;
-  data: unknown;
-}
-
-/** Reads a YAML file or frontmatter block; a syntax error becomes a problem and no data. */
-function readYaml(file: string, text: string, firstLine: number, problems: Problem[]): ParsedEntry {
-  const yaml = parseYaml(text, firstLine);
-  for (const error of yaml.errors) {
-    problems.push({
-      file,
-      line: error.line,
-      field: '-',
-      message: `YAML syntax: ${error.message}: check the indentation, and quote text that contains ": " or starts with a symbol`,
-    });
+/** The line of the first byte that is not UTF-8, or undefined when the bytes are UTF-8. */
+function firstNonUtf8Line(bytes: Uint8Array): number | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    // Decode growing prefixes a line at a time: a cut inside a character is not the error sought.
+    let line = 1;
+    let start = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (let at = 0; at <= bytes.length; at++) {
+      if (at < bytes.length && bytes[at] !== 0x0a) continue;
+      try {
+        decoder.decode(bytes.subarray(start, at));
+      } catch {
+        return line;
+      }
+      line++;
+      start = at + 1;
+    }
+    return line;
   }
-  return { file, yaml, data: yaml.data };
 }
 
 /** Checks the whole content folder and returns every problem found. */
 export async function checkContent(source: ContentSource, options: CheckOptions = {}): Promise<CheckReport> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(source.listingProblems ?? [])];
   const label = (path: string) => `${source.label}/${path}`;
   const under = (folder: string) =>
     source.files.filter((path) => path.startsWith(`${folder}/`)).map((path) => path.slice(folder.length + 1));
+  const add = (file: string, findings: readonly Finding[], lineOf?: ParsedYaml['lineOf']) => {
+    for (const finding of findings) {
+      const line =
+        finding.line ?? (lineOf && finding.field !== '-' ? lineOf(parseFieldName(finding.field)) : undefined);
+      problems.push({ file, ...finding, line });
+    }
+  };
+
+  /** The text of a content file, or undefined (with a problem) when it is too big or not UTF-8. */
+  const readText = (path: string): string | undefined => {
+    const bytes = source.read(path, limits.fileBytes);
+    if (typeof bytes === 'number') {
+      add(label(path), [
+        {
+          field: '-',
+          problem: `is ${bytes.toLocaleString('en')} bytes; a content file may be at most ${limits.fileBytes.toLocaleString('en')}`,
+          fix: 'split it, or move long material out of it',
+        },
+      ]);
+      return undefined;
+    }
+    const badLine = firstNonUtf8Line(bytes);
+    if (badLine !== undefined) {
+      add(label(path), [
+        {
+          field: '-',
+          line: badLine,
+          problem: 'is not UTF-8 (the first bad byte is on this line)',
+          fix: 'save the file as UTF-8 in your editor',
+        },
+      ]);
+      return undefined;
+    }
+    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  };
+
+  /** Texts drawn on share images that the fonts cannot draw: found here, not at the end of a build. */
+  const drawable = (texts: readonly (readonly [string, string, 'title' | 'text'])[]): Finding[] => {
+    const reported = new Set<string>();
+    return texts.flatMap(([field, text, face]): Finding[] => {
+      const missing = source.undrawable?.(text, face) ?? [];
+      if (missing.length === 0 || reported.has(field)) return [];
+      reported.add(field);
+      return [
+        {
+          field,
+          problem: `share images cannot draw "${missing.join('')}": their fonts cover Latin and Cyrillic script only`,
+          fix: field.startsWith('nativeName')
+            ? 'leave "nativeName" out until the share-image fonts cover this script'
+            : 'write it in Latin or Cyrillic script',
+        },
+      ];
+    });
+  };
 
   // 1. Files the loaders would skip or overwrite, and anything else content/ holds that nothing reads.
-  for (const { file, problem } of [
+  problems.push(
     ...articleFileProblems(label('articles'), under('articles')),
     ...dataFileProblems(label('people'), under('people')),
-  ]) {
-    problems.push({ file, field: '-', message: withFix(problem) });
-  }
+  );
   for (const path of source.files) {
     const top = path.split('/')[0]!;
     if (top.startsWith('.') || top === 'articles' || top === 'people' || path === 'countries.yaml') continue;
-    problems.push({
-      file: label(path),
-      field: '-',
-      message:
-        'is not read: content/ holds articles/<slug>/index.md, people/<id>.yaml and countries.yaml; move or remove it',
-    });
+    problems.push({ file: label(path), field: '-', problem: 'is not read', fix: UNREAD_FIX });
   }
 
-  // 2. Countries: one list in countries.yaml.
-  const countryIds = new Set<string>();
+  // 2. Countries: one list in countries.yaml. While it cannot be read, references to countries
+  // are not judged: the file's own problem is the one to fix.
+  let countryIds: Set<string> | undefined = new Set<string>();
   const mentionables: Mentionable[] = [];
   let countries = 0;
   if (!source.files.includes('countries.yaml')) {
     problems.push({
       file: label('countries.yaml'),
       field: '-',
-      message: 'is missing: list the countries there, one "- id: ua" entry each',
+      problem: 'is missing',
+      fix: 'list the countries there, one "- id: ua" entry each',
     });
   } else {
     const file = label('countries.yaml');
-    const { yaml, data } = readYaml(file, source.read('countries.yaml'), 1, problems);
-    if (data !== undefined && !Array.isArray(data)) {
+    const text = readText('countries.yaml');
+    const yaml = text === undefined ? undefined : readYaml(text);
+    if (yaml) add(file, yaml.findings);
+    if (!yaml || !Array.isArray(yaml.data)) countryIds = undefined;
+    if (yaml && yaml.data !== undefined && !Array.isArray(yaml.data)) {
       problems.push({
         file,
         line: 1,
         field: '-',
-        message: 'expected a list of countries: one "- id: ua" entry each',
+        problem: `holds ${describe(yaml.data)}, not a list of countries`,
+        fix: 'write one "- id: ua" entry per country',
       });
     }
     const seen = new Map<string, number>();
-    (Array.isArray(data) ? data : []).forEach((entry: unknown, index) => {
+    (yaml && Array.isArray(yaml.data) ? yaml.data : []).forEach((entry: unknown, index) => {
       countries++;
-      problems.push(...schemaProblems(file, yaml, countrySchema, entry, [index]));
+      const result = countrySchema.safeParse(entry, { reportInput: true });
+      problems.push(...schemaProblems(file, yaml!, result, [index]));
       if (!isObject(entry) || typeof entry['id'] !== 'string') return;
       const id = entry['id'];
       const first = seen.get(id);
       if (first !== undefined) {
         problems.push({
           file,
-          line: yaml.lineOf([index, 'id']),
+          line: yaml!.lineOf([index, 'id']),
           field: `[${index}].id`,
-          message: `duplicate country id "${id}" (also [${first}], line ${yaml.lineOf([first, 'id'])}): keep one`,
+          problem: `duplicate country id "${id}" (also [${first}], line ${yaml!.lineOf([first, 'id'])})`,
+          fix: 'keep one',
         });
       }
       seen.set(id, index);
-      countryIds.add(id);
+      countryIds?.add(id);
       mentionables.push({ kind: 'country', id, names: namesOf(entry) });
+      if (result.success) add(file, drawable([[`[${index}].name`, result.data.name, 'title']]), yaml!.lineOf);
     });
   }
 
-  // 3. People: content/people/<id>.yaml.
-  const personFiles = under('people').filter((path) => /^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/.test(path));
-  const people = new Map<string, { file: string; roles: readonly DatedRole[] }>();
-  const known: Known = {
+  // 3. People: content/people/<id>.yaml. An entry that fails its schema is still a known id, and
+  // the text may still name it, so an article is not reported as well: one mistake, one message.
+  const personFiles = under('people').filter(
+    (path) => ENTRY_ID.test(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'),
+  );
+  const known: KnownIds = {
     people: new Set(personFiles.map((path) => path.replace(/\.yaml$/, ''))),
     countries: countryIds,
   };
+  const roles = new Map<string, readonly DatedRole[]>();
+  const schemaOfPerson = personSchema(known);
   for (const path of personFiles) {
     const id = path.replace(/\.yaml$/, '');
     const file = label(`people/${path}`);
-    const { yaml, data } = readYaml(file, source.read(`people/${path}`), 1, problems);
-    if (data === undefined) continue;
-    const result = personSchema.safeParse(data);
-    problems.push(...schemaProblems(file, yaml, personSchema, data));
-    if (isObject(data)) mentionables.push({ kind: 'person', id, names: namesOf(data) });
-    if (result.success) {
-      people.set(id, { file, roles: result.data.roles });
-      problems.push(
-        ...personProblems(file, result.data.country, known).map((problem) => ({
-          ...problem,
-          line: yaml.lineOf(parseFieldName(problem.field)),
-        })),
-      );
-    }
+    const text = readText(`people/${path}`);
+    if (text === undefined) continue;
+    const yaml = readYaml(text);
+    add(file, yaml.findings);
+    if (yaml.data === undefined) continue;
+    if (isObject(yaml.data)) mentionables.push({ kind: 'person', id, names: namesOf(yaml.data) });
+    const result = schemaOfPerson.safeParse(yaml.data, { reportInput: true });
+    problems.push(...schemaProblems(file, yaml, result));
+    if (!result.success) continue;
+    roles.set(id, result.data.roles);
+    const { name, nativeName } = result.data;
+    add(
+      file,
+      drawable([
+        ['name', name, 'title'],
+        ['name', name, 'text'],
+        ...(nativeName ? [['nativeName.text', nativeName.text, 'text'] as const] : []),
+      ]),
+      yaml.lineOf,
+    );
   }
+  const registry: Registry = { people: known.people!, roles, countries: countryIds, mentionables };
 
   // 4. Articles: content/articles/<slug>/index.md(x).
   const articleFiles = under('articles').filter((path) =>
@@ -268,103 +344,126 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
   for (const path of articleFiles) {
     const relative = `articles/${path}`;
     const file = label(relative);
-    const text = source.read(relative);
-    const frontmatter = splitFrontmatter(text);
+    const text = readText(relative);
+    if (text === undefined) continue;
+    const frontmatter = isTomlFrontmatter(text) ? undefined : splitFrontmatter(text);
     if (!frontmatter) {
       problems.push({
         file,
         line: 1,
         field: '-',
-        message: 'has no frontmatter: start the file with a "---" line, the fields, and another "---" line',
+        problem: 'has no YAML frontmatter',
+        fix: 'start the file with a "---" line, the fields, and another "---" line',
       });
       continue;
     }
-    const { yaml, data } = readYaml(file, frontmatter.yaml, frontmatter.yamlLine, problems);
-    if (data === undefined) continue;
-    if (!isObject(data)) {
+    const yaml = readYaml(frontmatter.yaml, frontmatter.yamlLine);
+    add(file, yaml.findings);
+    const dir = posix.dirname(relative);
+    const bodyProblems = bodyFindings(frontmatter.body, frontmatter.bodyLine);
+    add(file, bodyProblems);
+    // Parsed only when the text is within the limits: a parser is what those limits protect.
+    if (bodyProblems.length === 0 && source.bodyImages) {
+      for (const { src, line } of source.bodyImages(frontmatter.body)) {
+        const found = source.imageFile(dir, src);
+        if (found)
+          add(file, [
+            {
+              field: 'body',
+              line: line === undefined ? undefined : frontmatter.bodyLine + line - 1,
+              ...found,
+            },
+          ]);
+      }
+    }
+    if (yaml.data === undefined) continue;
+    if (!isObject(yaml.data)) {
       problems.push({
         file,
         line: frontmatter.yamlLine,
         field: '-',
-        message: 'the frontmatter must be fields ("title: ...")',
+        problem: `the frontmatter holds ${describe(yaml.data)}`,
+        fix: 'write fields, one "name: value" per line',
       });
       continue;
     }
-    const at = (problem: RuleProblem | { field: string; message: string }): Problem => ({
-      file,
-      line:
-        'line' in problem && problem.line !== undefined
-          ? problem.line
-          : yaml.lineOf(parseFieldName(problem.field)),
-      field: problem.field,
-      message: withFix(problem.message),
-    });
-    const schema = articleSchema({
-      dir: posix.dirname(relative),
-      label: source.label,
-      exists: source.exists,
-    });
-    problems.push(...schemaProblems(file, yaml, schema, data));
-    const facts = lenientFacts(file, data);
-    problems.push(
-      ...articleProblems(facts, known).map(at),
-      ...updateProblems(facts).map(at),
-      ...unlistedMentionProblems(file, mentionedIn(frontmatter.body, mentionables), facts).map(at),
-      ...lengthProblems(data).map(at),
-      ...timelineOrderProblems(facts).map(at),
-      ...unlinkedProblems(data, known).map(at),
-      ...roleProblems(facts, people).map(at),
-      ...placeholderProblems(data, frontmatter.body, frontmatter.bodyLine).map(at),
-    );
-    if (options.body)
-      problems.push(...(await options.body({ path: relative, file, source: text, frontmatter: data })));
+    const schema = articleSchema(known, (src) => source.imageFile(dir, src));
+    const result = schema.safeParse(yaml.data, { reportInput: true });
+    problems.push(...schemaProblems(file, yaml, result));
+    if (result.success) {
+      const article = result.data;
+      add(file, articleFindings(article, frontmatter.body, frontmatter.bodyLine, registry), yaml.lineOf);
+      add(
+        file,
+        drawable([
+          ['title', article.title, 'title'],
+          ...article.timeline.map(
+            (event, index) => [`timeline[${index}].title`, event.title, 'title'] as const,
+          ),
+          ...article.gallery.map(
+            (photo, index) => [`gallery[${index}].credit`, photo.credit, 'text'] as const,
+          ),
+        ]),
+        yaml.lineOf,
+      );
+      if (source.shortMarkdown) {
+        const short = source.shortMarkdown;
+        article.timeline.forEach((event, index) =>
+          add(
+            file,
+            short(event.body).map((finding) => ({ ...finding, field: `timeline[${index}].body` })),
+            yaml.lineOf,
+          ),
+        );
+        article.updates.forEach((update, index) =>
+          add(
+            file,
+            short(update.text).map((finding) => ({ ...finding, field: `updates[${index}].text` })),
+            yaml.lineOf,
+          ),
+        );
+      }
+    }
+    // A body refused for its size or depth is not parsed: the limits are there to spare the parser.
+    if (options.body && bodyProblems.length === 0)
+      problems.push(...(await options.body({ path: relative, file, source: text, frontmatter: yaml.data })));
   }
 
   return {
-    problems: sortProblems(dedupe(problems)),
+    problems: sortProblems(onePerField(problems)),
     checked: { articles: articleFiles.length, people: personFiles.length, countries },
   };
 }
 
-function namesOf(entry: Raw): string[] {
-  const aliases = Array.isArray(entry['aliases']) ? entry['aliases'] : [];
-  return [entry['name'], ...aliases].filter(
-    (name): name is string => typeof name === 'string' && name.trim() !== '',
-  );
-}
-
-function dedupe(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = formatProblem(problem);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** By file, then line; problems without a line (whole files and folders) first. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return problems
-    .map((problem, index) => ({ problem, index }))
-    .sort(
-      (a, b) =>
-        a.problem.file.localeCompare(b.problem.file) ||
-        (a.problem.line ?? 0) - (b.problem.line ?? 0) ||
-        a.index - b.index,
-    )
-    .map(({ problem }) => problem);
-}
-
-/** `file:line  field  message`, the line left out when unknown. */
-export function formatProblem({ file, line, field, message }: Problem): string {
-  return `${line === undefined ? file : `${file}:${line}`}  ${field}  ${message}`;
-}
-
-/** Reads back a line in that format (the remark plugins write it). */
-export function parseProblem(text: string): Problem | undefined {
-  const match = /^(.+?)(?::(\d+|\?))?  (.+?)  ([\s\S]+)$/.exec(text.trim());
-  if (!match) return undefined;
-  const line = match[2] && match[2] !== '?' ? Number(match[2]) : undefined;
-  return { file: match[1]!, line, field: match[3]!, message: match[4]! };
+/** Rules on an article body as written, before any Markdown parser sees it. */
+function bodyFindings(body: string, bodyLine: number): Finding[] {
+  const findings: Finding[] = [];
+  const length = [...body].length;
+  if (length > limits.body) {
+    findings.push({
+      field: 'body',
+      line: bodyLine,
+      problem: `is ${length} characters; an article may hold at most ${limits.body}`,
+      fix: 'split it into several articles',
+    });
+    return findings;
+  }
+  // One finding per line: text pasted with a soft hyphen in every word is one mistake per line.
+  const byLine = new Map<number, { column: number; name: string; code: string; count: number }>();
+  for (const { line, column, character } of badCharactersByLine(body, bodyLine)) {
+    const first = byLine.get(line);
+    if (first) first.count++;
+    else byLine.set(line, { column, name: character.name, code: character.code, count: 1 });
+  }
+  for (const [line, { column, name, code, count }] of byLine) {
+    findings.push({
+      field: 'body',
+      line,
+      problem: `contains ${name} (${code}) at column ${column}${count > 1 ? `, and ${count - 1} more such character${count > 2 ? 's' : ''} on this line` : ''}`,
+      fix: 'delete it: retype the text around it if you cannot see it',
+    });
+  }
+  const deep = bodyDepthFinding(body, bodyLine);
+  if (deep) findings.push(deep);
+  return findings;
 }

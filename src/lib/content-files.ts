@@ -3,20 +3,31 @@
  * files without a word; these rules turn each such case into an error that names the file.
  */
 
-export interface ContentFileProblem {
-  file: string;
-  problem: string;
-}
+import { splitFrontmatter } from './content-check-yaml.ts';
+import type { Problem } from './problem';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An entry id: a folder or file name in lower-case ASCII letters, digits and hyphens. */
+export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = ENTRY_ID;
+
+/** The fix for a file nothing reads. */
+export const UNREAD_FIX =
+  'content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml and countries.yaml; move or remove it';
+
+const problem = (file: string, what: string, fix: string): Problem => ({
+  file,
+  field: '-',
+  problem: what,
+  fix,
+});
 const ARTICLE_INDEX = /^index\.(md|mdx)$/;
 
 /**
  * Checks the article folder listing. `files` are paths relative to `base`, with '/' separators;
  * only Markdown-like files matter, images and other assets are ignored.
  */
-export function articleFileProblems(base: string, files: readonly string[]): ContentFileProblem[] {
-  const problems: ContentFileProblem[] = [];
+export function articleFileProblems(base: string, files: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
   const indexes = new Map<string, string[]>();
   /** Folders holding files, to find one whose index.md is missing. */
   const folders = new Set<string>();
@@ -29,59 +40,68 @@ export function articleFileProblems(base: string, files: readonly string[]): Con
       continue;
     }
     if (parts.length !== 2 || !ARTICLE_INDEX.test(name)) {
-      problems.push({
-        file: `${base}/${path}`,
-        problem: 'is not loaded: an article is <slug>/index.md or <slug>/index.mdx',
-      });
+      problems.push(
+        problem(
+          `${base}/${path}`,
+          'is not loaded',
+          'an article is <slug>/index.md or <slug>/index.mdx: rename or move it',
+        ),
+      );
       continue;
     }
     const slug = parts[0]!;
     if (!SLUG.test(slug)) {
-      problems.push({
-        file: `${base}/${path}`,
-        problem: `folder "${slug}" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")`,
-      });
+      problems.push(
+        problem(
+          `${base}/${path}`,
+          `folder "${slug}" is not a valid slug`,
+          'use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")',
+        ),
+      );
       continue;
     }
     indexes.set(slug, [...(indexes.get(slug) ?? []), path]);
   }
   for (const [slug, paths] of indexes) {
     if (paths.length > 1) {
-      problems.push({
-        file: `${base}/${slug}/`,
-        problem: `has ${paths.join(' and ')}: two articles with the id "${slug}"; keep one`,
-      });
+      problems.push(
+        problem(
+          `${base}/${slug}/`,
+          `has ${paths.join(' and ')}: two articles with the id "${slug}"`,
+          'keep one',
+        ),
+      );
     }
   }
   for (const folder of folders) {
     if (!indexes.has(folder) && !problems.some((problem) => problem.file.includes(`/${folder}/`))) {
-      problems.push({
-        file: `${base}/${folder}/`,
-        problem: 'has files but no index.md or index.mdx: the article would be skipped',
-      });
+      problems.push(
+        problem(
+          `${base}/${folder}/`,
+          'has files but no index.md or index.mdx',
+          'add the article, or remove the folder',
+        ),
+      );
     }
   }
   if (indexes.size === 0 && problems.length === 0) {
-    problems.push({ file: `${base}/`, problem: 'holds no articles: expected <slug>/index.md' });
+    problems.push(problem(`${base}/`, 'holds no articles', 'add one with "npm run new -- \"Headline\""'));
   }
   return problems;
 }
 
 /** Checks a folder of one-YAML-file-per-entry data (people). */
-export function dataFileProblems(base: string, files: readonly string[]): ContentFileProblem[] {
+export function dataFileProblems(base: string, files: readonly string[]): Problem[] {
   return files
     .filter((path) => !path.split('/').at(-1)!.startsWith('.'))
     .filter((path) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/.test(path))
-    .map((path) => ({
-      file: `${base}/${path}`,
-      problem:
-        'is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
-    }));
-}
-
-/** One readable error for a list of problems. */
-export function formatProblems(problems: readonly ContentFileProblem[]): string {
-  return problems.map(({ file, problem }) => `${file}: ${problem}`).join('\n');
+    .map((path) =>
+      problem(
+        `${base}/${path}`,
+        'is not loaded',
+        'each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
+      ),
+    );
 }
 
 /**
@@ -91,8 +111,10 @@ export function formatProblems(problems: readonly ContentFileProblem[]): string 
  */
 export function bodyLineOffset(source: string, path = ''): number {
   if (/\.mdx$/i.test(path)) return 0;
-  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n(?:[ \t]*\r?\n)*/.exec(source);
-  return match ? match[0].split('\n').length - 1 : 0;
+  const frontmatter = splitFrontmatter(source);
+  const start = frontmatter ? source.length - frontmatter.body.length : 0;
+  const trimmed = /^\s*/.exec(source.slice(start))![0];
+  return (source.slice(0, start) + trimmed).split('\n').length - 1;
 }
 
 /** The editor-facing part of the glob loader's "Error rendering ..." log line. */

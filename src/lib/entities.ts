@@ -12,16 +12,21 @@ export interface DatedRole {
  * so a page never states a role that was not true on the article's date.
  */
 export function roleOn(roles: readonly DatedRole[], date: string, who: string): string {
-  // The role must cover the whole period named: all of July for '2024-07', the day for an instant.
-  const period = periodOf(date);
-  const held = roles.filter(
-    (role) =>
-      periodOf(role.from).start <= period.start && (role.until === undefined || periodOf(role.until).end >= period.end),
-  );
+  const held = rolesHeldOn(roles, date);
   if (held.length === 0)
     throw new Error(`${who}: no role covers ${date}; add one to "roles" with its "from" date`);
   // The latest started role wins where two overlap (a new post taken before the old one ended).
   return held.reduce((a, b) => (parseWhen(b.from).start > parseWhen(a.from).start ? b : a)).title;
+}
+
+/** The roles that cover the whole period `date` names: all of July for '2024-07', the day for an instant. */
+export function rolesHeldOn<R extends DatedRole>(roles: readonly R[], date: string): R[] {
+  const period = periodOf(date);
+  return roles.filter(
+    (role) =>
+      periodOf(role.from).start <= period.start &&
+      (role.until === undefined || periodOf(role.until).end >= period.end),
+  );
 }
 
 export interface CountryNames {

@@ -88,3 +88,12 @@ export function byAppearance(
     .map((key) => key.slice(kind.length + 1));
   return [...seen.filter((id) => ids.includes(id)), ...ids.filter((id) => !seen.includes(id))];
 }
+
+/** The names a person or country entry gives the text to use, read from its raw data. */
+export function namesOf(entry: unknown): string[] {
+  if (typeof entry !== 'object' || entry === null) return [];
+  const { name, aliases } = entry as { name?: unknown; aliases?: unknown };
+  return [name, ...(Array.isArray(aliases) ? aliases : [])].filter(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
+}

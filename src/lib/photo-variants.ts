@@ -12,6 +12,9 @@ export const PHOTO_FOLDER = '_photos';
 /** Names of the photo files the site reads (sharp's raster formats). */
 export const PHOTO_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
+/** The fix for a file of another type: the types {@link PHOTO_FILE} accepts. */
+export const PHOTO_TYPES_FIX = 'use a .jpg, .png, .webp, .avif, .gif or .tif file';
+
 /** Widths to make, those wider than the file left out; the largest serves the lightbox. */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
 

@@ -1,15 +1,14 @@
 /**
  * Remark plugin for MDX articles: the explainer blocks (KeyFacts, Fact, Quote, Photo,
  * TimelineExcerpt, Known, WeKnow, WeDontKnow) may only show what the article's own frontmatter and
- * text hold. Every block reference is checked at build, and a bad one fails with file and line.
- * Blocks take plain string attributes only: no {expressions}, imports or exports in articles.
+ * text hold. Every block reference is checked at build; the build fails naming each bad one's
+ * file and line. No {expressions}, imports or exports in articles: they would run at build.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { bodyLineOffset } from './content-files.ts';
 import { isWhen } from './dates.ts';
+import { ContentProblems } from './problem.ts';
+import { bodyProblems, type BodyFinding } from './remark-refuse-unsafe.ts';
 
 /** Each block and the attributes it takes (required ones marked true). */
 export const BLOCKS: Record<string, Record<string, boolean>> = {
@@ -60,31 +59,24 @@ export function remarkCheckBlocks() {
       typeof person === 'string' ? person : person.id,
     );
     const prose = normalise(proseText(tree));
-
-    const fail = (node: { position?: RootContent['position'] }, problem: string): never => {
-      const path = file.path ?? 'unknown file';
-      let offset = 0;
-      try {
-        offset = bodyLineOffset(readFileSync(path, 'utf8'), path);
-      } catch {
-        // Rendered from a string: body lines are file lines.
-      }
-      const line = node.position ? node.position.start.line + offset : '?';
-      return file.fail(`${relative(process.cwd(), path)}:${line}  ${problem}`, node.position);
+    const found: BodyFinding[] = [];
+    const fail = (node: { position?: RootContent['position'] }, problem: string, fix: string) => {
+      found.push({ line: node.position?.start.line, problem, fix });
     };
 
     const known = (
       node: JsxNode,
       block: string,
       attribute: string,
-      value: string,
+      value: string | undefined,
       list: string[],
       what: string,
     ) => {
-      if (!list.includes(value)) {
+      if (value !== undefined && !list.includes(value)) {
         fail(
           node,
-          `<${block} ${attribute}="${value}">  unknown ${what} "${value}": the article's ${what}s are ${list.map((id) => `"${id}"`).join(', ') || 'none'}`,
+          `<${block} ${attribute}="${value}"> refers to an unknown ${what} "${value}"`,
+          `use one of the article's ${what}s: ${list.map((id) => `"${id}"`).join(', ') || 'it has none'}`,
         );
       }
     };
@@ -95,12 +87,14 @@ export function remarkCheckBlocks() {
       if (type === 'mdxjsEsm')
         fail(
           node,
-          'import/export  articles cannot import or export code: the blocks are available without imports',
+          'import/export: articles cannot import or export code',
+          'remove it: the blocks are available without imports',
         );
       if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
         fail(
           node,
-          '{expression}  articles cannot run {expressions}: write text, or a block with plain "string" attributes',
+          '{expression}: articles cannot run {expressions}',
+          'write text, or a block with plain "string" attributes',
         );
       }
       let name = parent;
@@ -110,53 +104,59 @@ export function remarkCheckBlocks() {
         const spec = BLOCKS[name];
         if (spec) {
           const values = new Map<string, string>();
+          // Attributes that are not plain "strings" are refused by remark-refuse-unsafe.
           for (const attribute of element.attributes) {
-            if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
-              fail(
-                element,
-                `<${name}>  attributes must be plain "strings" (found ${attribute.name ? `${attribute.name}={...}` : '{...spread}'})`,
-              );
-            }
+            if (attribute.type !== 'mdxJsxAttribute') continue;
             if (!(attribute.name! in spec)) {
               fail(
                 element,
-                `<${name} ${attribute.name}>  unknown attribute; <${name}> takes ${Object.keys(spec).join(', ') || 'no attributes'}`,
+                `<${name} ${attribute.name}>: unknown attribute`,
+                `<${name}> takes ${Object.keys(spec).join(', ') || 'no attributes'}`,
               );
             }
-            values.set(attribute.name!, attribute.value as string);
+            if (typeof attribute.value === 'string') values.set(attribute.name!, attribute.value);
           }
-          for (const [attribute, required] of Object.entries(spec)) {
-            if (required && !values.get(attribute)?.trim())
-              fail(element, `<${name}>  missing ${attribute}="..."`);
-          }
+          const missing = Object.entries(spec).filter(
+            ([attribute, required]) => required && !values.get(attribute)?.trim(),
+          );
+          for (const [attribute] of missing)
+            fail(element, `<${name}> is missing ${attribute}`, `write ${attribute}="..."`);
           if (PARENTS[name] && parent !== PARENTS[name])
-            fail(element, `<${name}>  belongs inside <${PARENTS[name]}>`);
-          if (name === 'Photo') known(element, name, 'id', values.get('id')!, photos, 'photo');
+            fail(element, `<${name}> is outside <${PARENTS[name]}>`, `put it inside <${PARENTS[name]}>`);
+          if (name === 'Photo') known(element, name, 'id', values.get('id'), photos, 'photo');
           if (name === 'TimelineExcerpt') {
-            known(element, name, 'from', values.get('from')!, events, 'event');
-            known(element, name, 'to', values.get('to')!, events, 'event');
-            if (events.indexOf(values.get('from')!) > events.indexOf(values.get('to')!)) {
-              fail(element, `<TimelineExcerpt>  "from" must come before "to" in the article's timeline`);
+            known(element, name, 'from', values.get('from'), events, 'event');
+            known(element, name, 'to', values.get('to'), events, 'event');
+            const [from, to] = [values.get('from'), values.get('to')].map((id) => events.indexOf(id ?? ''));
+            if (from! >= 0 && to! >= 0 && from! > to!) {
+              fail(
+                element,
+                `<TimelineExcerpt>: "from" comes after "to" in the article's timeline`,
+                'swap them',
+              );
             }
           }
           if (name === 'Quote') {
-            known(element, name, 'speaker', values.get('speaker')!, people, 'person');
+            known(element, name, 'speaker', values.get('speaker'), people, 'person');
             const date = values.get('date');
             if (date !== undefined && !isWhen(date))
-              fail(element, `<Quote date="${date}">  not a date: write 'YYYY-MM-DD'`);
+              fail(element, `<Quote date="${date}">: not a date`, "write 'YYYY-MM-DD'");
           }
-          if (name === 'Fact' && !prose.includes(normalise(values.get('cite')!))) {
+          const cite = values.get('cite');
+          if (name === 'Fact' && cite !== undefined && !prose.includes(normalise(cite))) {
             fail(
               element,
-              `<Fact cite="${values.get('cite')}">  the article's text does not contain this sentence: cite words that appear in it`,
+              `<Fact cite="${cite}">: the article's text does not contain this sentence`,
+              'cite words that appear in it',
             );
           }
         } else if (name && /^[A-Z]/.test(name)) {
-          fail(element, `<${name}>  unknown block; available: ${Object.keys(BLOCKS).join(', ')}`);
+          fail(element, `<${name}> is not a block`, `use one of ${Object.keys(BLOCKS).join(', ')}`);
         }
       }
       if ('children' in node) for (const child of node.children) visit(child, name);
     };
     visit(tree, undefined);
+    if (found.length > 0) throw new ContentProblems(bodyProblems(file, found));
   };
 }

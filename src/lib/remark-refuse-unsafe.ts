@@ -1,47 +1,33 @@
 /**
- * Remark plugin: Markdown and MDX are copied through unchanged by Astro, raw HTML included.
- * This refuses, with the file and line, raw HTML outside a short allow-list of inline tags,
- * event-handler attributes, and links or images with script-capable URLs.
+ * Remark plugin: Markdown and MDX are copied through unchanged by Astro, raw HTML included, and
+ * an MDX attribute written as {expression} is evaluated at build. This refuses, with the file and
+ * line, before anything is compiled: raw HTML outside the allow-list of safe-html.ts (judged on
+ * the tree an HTML parser builds, so comments and quotes cannot hide a tag), MDX attributes that
+ * are not plain "strings", links with script-capable URLs, and images from outside the article's
+ * folder. Every problem of a body is reported at once.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { posix, relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
-import { bodyLineOffset } from './content-files.ts';
-
-/** Inline tags an editor may write as HTML; no attributes except these. */
-const ALLOWED_TAGS = new Set([
-  'abbr',
-  'b',
-  'br',
-  'cite',
-  'del',
-  'dfn',
-  'em',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'small',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'wbr',
-]);
-const ALLOWED_ATTRIBUTES = new Set(['title', 'lang', 'dir', 'datetime', 'cite']);
-const UNSAFE_URL = /^\s*(javascript|data|vbscript):/i;
-
+import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import type { VFile } from 'vfile';
+import { bodyLineOffset } from './content-files.ts';
+import { ContentProblems, type Finding, type Problem } from './problem.ts';
+import {
+  SAFE_URL_FIX,
+  TAG_LIST,
+  URL_ATTRIBUTES,
+  allowedAttributes,
+  shown,
+  unsafeUrl,
+  urlScheme,
+} from './safe-html.ts';
 
-type Position = NonNullable<RootContent['position']>;
-/** The part of a vfile this plugin uses. */
-type VFileLike = Pick<VFile, 'path' | 'fail'>;
+/** A problem found in a body, its line counted from the top of the body. */
+export type BodyFinding = Omit<Finding, 'field'>;
 
-/** Fails with "file:line  body  problem", the line counted from the top of the file. */
-function refuse(file: VFileLike, problem: string, place: Position | undefined): never {
+/** The findings of one body as Problems, with file lines; the file relative to the working folder. */
+export function bodyProblems(file: Pick<VFile, 'path'>, found: readonly BodyFinding[]): Problem[] {
   const path = file.path ?? 'unknown file';
   let offset = 0;
   try {
@@ -49,68 +35,187 @@ function refuse(file: VFileLike, problem: string, place: Position | undefined): 
   } catch {
     // No file on disk (a string rendered in a test): body lines are file lines.
   }
-  const line = place ? place.start.line + offset : '?';
-  return file.fail(`${relative(process.cwd(), path)}:${line}  body  ${problem}`, place);
+  return found.map(({ line, problem, fix }) => ({
+    file: relative(process.cwd(), path),
+    line: line === undefined ? undefined : line + offset,
+    field: 'body',
+    problem,
+    fix,
+  }));
 }
 
-/** Why a piece of raw HTML is refused, or undefined when it is allowed. */
-export function rawHtmlProblem(html: string): string | undefined {
-  const comment = /^<!--[\s\S]*-->$/.test(html.trim());
-  if (comment) return undefined;
-  for (const tag of html.matchAll(/<\/?([a-zA-Z][\w:-]*)([^>]*)>/g)) {
-    const name = tag[1]!.toLowerCase();
-    if (!ALLOWED_TAGS.has(name))
-      return `raw HTML <${name}> is not allowed in articles; use Markdown (allowed tags: ${[...ALLOWED_TAGS].join(', ')})`;
-    for (const attribute of tag[2]!.matchAll(/([^\s=/]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
-      const attr = attribute[1]!.toLowerCase();
-      if (attr.startsWith('on')) return `event-handler attribute "${attr}" is not allowed`;
-      if (!ALLOWED_ATTRIBUTES.has(attr))
-        return `attribute "${attr}" on <${name}> is not allowed (allowed: ${[...ALLOWED_ATTRIBUTES].join(', ')})`;
-      if (UNSAFE_URL.test((attribute[2] ?? '').replace(/^["']|["']$/g, ''))) return `unsafe URL in "${attr}"`;
+const isElement = (node: Html.ChildNode): node is Html.Element => 'tagName' in node;
+
+/**
+ * What is wrong with a piece of raw HTML, each finding's line counted from its first line.
+ * Parsed as a whole document, as a browser would: `<body onload>` is an attribute of the body
+ * there, where a fragment parser drops it without a word.
+ */
+export function rawHtmlFindings(html: string): BodyFinding[] {
+  const found: BodyFinding[] = [];
+  const visit = (node: Html.ParentNode) => {
+    for (const child of node.childNodes) {
+      if (!isElement(child)) continue;
+      const line = child.sourceCodeLocation?.startLine;
+      // The html, head and body elements a parser adds around every document.
+      const implied = !child.sourceCodeLocation && ['html', 'head', 'body'].includes(child.tagName);
+      const allowed = implied ? [] : allowedAttributes(child.tagName);
+      if (!allowed) {
+        found.push({
+          line,
+          problem: `raw HTML <${child.tagName}> is not allowed in articles`,
+          fix: `use Markdown; the HTML tags an article may use are ${TAG_LIST}`,
+        });
+        continue;
+      }
+      for (const { name, value } of child.attrs)
+        found.push(...attributeFindings(child.tagName, name, value, allowed, line));
+      visit('content' in child ? (child as Html.Template).content : child);
+    }
+  };
+  visit(parse(html, { sourceCodeLocationInfo: true }));
+  return found;
+}
+
+/** The rule for one attribute of an allowed tag, the same in raw HTML and MDX. */
+function attributeFindings(
+  tag: string,
+  name: string,
+  value: string,
+  allowed: readonly string[],
+  line: number | undefined,
+): BodyFinding[] {
+  if (/^on/i.test(name))
+    return [
+      {
+        line,
+        problem: `event-handler attribute "${name}" on <${tag}> is not allowed`,
+        fix: 'remove it: articles run no scripts',
+      },
+    ];
+  if (!allowed.includes(name.toLowerCase())) {
+    return [
+      {
+        line,
+        problem: `attribute "${name}" on <${tag}> is not allowed`,
+        fix: allowed.length > 2 ? `<${tag}> takes ${allowed.join(', ')}` : `<${tag}> takes only lang and dir`,
+      },
+    ];
+  }
+  if (URL_ATTRIBUTES.includes(name.toLowerCase()) && unsafeUrl(value))
+    return [{ line, problem: `unsafe URL "${shown(value)}" in ${name} on <${tag}>`, fix: SAFE_URL_FIX }];
+  return [];
+}
+
+/** Why an image source is refused: only files in the article's folder (or below) are published. */
+function imageProblem(url: string): Pick<BodyFinding, 'problem' | 'fix'> | undefined {
+  const fix = 'put the image beside the article and write ./name.jpg';
+  if (urlScheme(url) !== undefined || url.startsWith('//'))
+    return { problem: `image "${shown(url)}" is not a file beside the article`, fix };
+  let path: string;
+  try {
+    path = decodeURI(url); // Astro decodes the path before it looks for the file.
+  } catch {
+    return {
+      problem: `image "${shown(url)}" has a "%" that starts no character code`,
+      fix: 'write a "%" in a file name as %25',
+    };
+  }
+  const normal = posix.normalize(path.replace(/\\/g, '/'));
+  if (normal.startsWith('/') || normal === '..' || normal.startsWith('../'))
+    return { problem: `image "${shown(url)}" is outside the article's folder`, fix };
+  return undefined;
+}
+
+interface JsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: string | null | { type: string };
+}
+interface JsxElement {
+  name: string | null;
+  attributes: JsxAttribute[];
+}
+
+/** MDX tags: every attribute a plain "string"; lowercase tags as in raw HTML; blocks are checked by remark-check-blocks. */
+function jsxFindings({ name, attributes }: JsxElement, line: number | undefined): BodyFinding[] {
+  const tag = name ?? '';
+  const found: BodyFinding[] = [];
+  for (const attribute of attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      found.push({
+        line,
+        problem: `<${tag} {...}>: spread attributes are not allowed, articles run no code`,
+        fix: 'write each attribute as name="text"',
+      });
+    } else if (typeof attribute.value === 'object' && attribute.value !== null) {
+      found.push({
+        line,
+        problem: `<${tag} ${attribute.name}={...}>: attribute values cannot be {expressions}, articles run no code`,
+        fix: `write ${attribute.name}="text"`,
+      });
+    } else if (typeof attribute.value !== 'string') {
+      found.push({
+        line,
+        problem: `<${tag} ${attribute.name}>: the attribute has no value`,
+        fix: `write ${attribute.name}="text", or remove it`,
+      });
     }
   }
-  if (/<[a-zA-Z]/.test(html) && !/<\/?[a-zA-Z][\w:-]*[^>]*>/.test(html)) return 'unclosed raw HTML tag';
-  return undefined;
+  // A fragment (<>...</>) or a block: blocks start with a capital and name no member (<a.b>).
+  if (name === null || /^[A-Z][A-Za-z0-9]*$/.test(name)) return found;
+  const allowed = allowedAttributes(name);
+  if (!allowed) {
+    return [
+      ...found,
+      {
+        line,
+        problem: `<${name}> is not allowed in articles`,
+        fix: `use Markdown or a block; the HTML tags an article may use are ${TAG_LIST}`,
+      },
+    ];
+  }
+  for (const attribute of attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string')
+      found.push(...attributeFindings(name, attribute.name!, attribute.value, allowed, line));
+  }
+  return found;
 }
 
 export function remarkRefuseUnsafe() {
   return (tree: Root, file: VFile): undefined => {
+    const found: BodyFinding[] = [];
+    const definitions = new Map<string, string>();
+    const collect = (node: Root | RootContent) => {
+      if (node.type === 'definition') definitions.set(node.identifier, node.url);
+      if ('children' in node) for (const child of node.children) collect(child);
+    };
+    collect(tree);
+
     const visit = (node: Root | RootContent) => {
+      const line = node.position?.start.line;
+      // MDX node types are not in mdast's own type list.
+      const type: string = node.type;
       if (node.type === 'html') {
-        const problem = rawHtmlProblem(node.value);
-        if (problem) refuse(file, problem, node.position);
-      }
-      if (
-        (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
-        UNSAFE_URL.test(node.url)
-      ) {
-        refuse(
-          file,
-          `unsafe ${node.type} URL "${node.url.slice(0, 40)}": only http(s), mailto and relative links`,
-          node.position,
-        );
-      }
-      if (node.type.startsWith('mdxJsx')) {
-        const element = node as unknown as {
-          name: string | null;
-          attributes: { type: string; name?: string; value?: unknown }[];
-        };
-        for (const attribute of element.attributes) {
-          if (attribute.name?.toLowerCase().startsWith('on'))
-            refuse(file, `event-handler attribute "${attribute.name}" is not allowed`, node.position);
-          if (typeof attribute.value === 'string' && UNSAFE_URL.test(attribute.value))
-            refuse(file, `unsafe URL in "${attribute.name}"`, node.position);
-        }
-        if (element.name && /^[a-z]/.test(element.name) && !ALLOWED_TAGS.has(element.name)) {
-          refuse(
-            file,
-            `raw HTML <${element.name}> is not allowed in articles; use Markdown or a Backstory component`,
-            node.position,
-          );
+        for (const finding of rawHtmlFindings(node.value)) {
+          found.push({ ...finding, line: line === undefined ? undefined : line + (finding.line ?? 1) - 1 });
         }
       }
+      if ((node.type === 'link' || node.type === 'definition') && unsafeUrl(node.url))
+        found.push({ line, problem: `unsafe ${node.type} URL "${shown(node.url)}"`, fix: SAFE_URL_FIX });
+      const image =
+        node.type === 'image'
+          ? node.url
+          : node.type === 'imageReference'
+            ? definitions.get(node.identifier)
+            : undefined;
+      const imageFault = image === undefined ? undefined : imageProblem(image);
+      if (imageFault) found.push({ line, ...imageFault });
+      if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement')
+        found.push(...jsxFindings(node as unknown as JsxElement, line));
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
+    if (found.length > 0) throw new ContentProblems(bodyProblems(file, found));
   };
 }

@@ -62,6 +62,9 @@ const FACES = [
 ] as const;
 const SERIF_BOLD = { name: 'Noto Serif', weight: 700 } as const;
 const SANS = { name: 'Noto Sans', weight: 400 } as const;
+/** The faces headlines and names are drawn in, for the content rules' glyph check. */
+export const SHARE_TITLE_FACE = SERIF_BOLD;
+export const SHARE_TEXT_FACE = SANS;
 const SANS_BOLD = { name: 'Noto Sans', weight: 700 } as const;
 
 type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };

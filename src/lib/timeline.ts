@@ -30,7 +30,8 @@ export interface TimelineProblem {
   index: number;
   eventId: string;
   field: string;
-  message: string;
+  problem: string;
+  fix: string;
 }
 
 /** Finds every rule the list breaks; `published` is the article's publication date. */
@@ -44,7 +45,8 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
         index,
         eventId: event.id,
         field: 'id',
-        message: `duplicate event id "${event.id}" (also timeline[${first}])`,
+        problem: `duplicate event id "${event.id}" (also timeline[${first}])`,
+        fix: 'give each event its own id',
       });
     } else {
       ids.set(event.id, index);
@@ -57,14 +59,16 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
           index,
           eventId: event.id,
           field: 'after',
-          message: `event "${event.id}" is placed after "${event.after}", which is not an event of this article`,
+          problem: `event "${event.id}" is placed after "${event.after}", which is not an event of this article`,
+          fix: 'use the id of an event above it',
         });
       } else if (anchorChain(events, event.id).cyclic) {
         problems.push({
           index,
           eventId: event.id,
           field: 'after',
-          message: `event "${event.id}": the "after" links form a loop`,
+          problem: `event "${event.id}": the "after" links form a loop`,
+          fix: 'give one of these events its "date"',
         });
       }
     }
@@ -73,7 +77,8 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
         index,
         eventId: event.id,
         field: 'date',
-        message: `event "${event.id}" is dated ${event.date}, after the article's publication (${published}): mark it "planned: true" or correct the date`,
+        problem: `event "${event.id}" is dated ${event.date}, after the article's publication (${published})`,
+        fix: 'mark it "planned: true" or correct the date',
       });
     }
   });
@@ -84,7 +89,8 @@ export function timelineProblems(events: readonly EventTiming[], published: stri
       index,
       eventId: mains[1]!.id,
       field: 'main',
-      message: `only one event can be the main event; "${mains[0]!.id}" already is`,
+      problem: `only one event can be the main event; "${mains[0]!.id}" already is`,
+      fix: 'remove "main: true" from one of them',
     });
   }
   return problems;

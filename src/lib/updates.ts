@@ -4,6 +4,7 @@
  * latest of the two, so a correction published after the last refresh moves `dateModified` too.
  */
 import { isAfter, parseWhen } from './dates';
+import type { Finding } from './problem';
 
 export interface ArticleUpdate {
   /** Instant with UTC offset. */
@@ -37,20 +38,16 @@ export function newestFirst<U extends { time: string }>(updates: readonly U[]): 
     .map(({ entry }) => entry);
 }
 
-export interface UpdateProblem {
-  field: string;
-  message: string;
-}
-
 /** An update must follow publication; two entries at the same time are likely a copy-paste slip. */
-export function updateProblems(article: ChangeFacts): UpdateProblem[] {
-  const problems: UpdateProblem[] = [];
+export function updateProblems(article: ChangeFacts): Finding[] {
+  const problems: Finding[] = [];
   const seen = new Map<number, number>();
   (article.updates ?? []).forEach((entry, index) => {
     if (isAfter(article.published, entry.time)) {
       problems.push({
         field: `updates[${index}].time`,
-        message: `"${entry.time}" is before "published" (${article.published}): an update comes after publication; correct the time`,
+        problem: `"${entry.time}" is before "published" (${article.published}): an update comes after publication`,
+        fix: 'correct the time',
       });
     }
     const at = parseWhen(entry.time).start.getTime();
@@ -58,7 +55,8 @@ export function updateProblems(article: ChangeFacts): UpdateProblem[] {
     if (first !== undefined) {
       problems.push({
         field: `updates[${index}].time`,
-        message: `same time as updates[${first}]: give each update its own time, or merge the two`,
+        problem: `same time as updates[${first}]`,
+        fix: 'give each update its own time, or merge the two',
       });
     } else {
       seen.set(at, index);

@@ -4,6 +4,7 @@
  * site of N Markdown pages; the same articles as a content collection) built the same three ways.
  * Wall time and peak memory of each `astro build`.
  */
+import { BUILD_ENV } from '../../src/cli/build.ts';
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -49,28 +50,6 @@ export interface ScaleFigures extends Record<Baseline, Record<BuildKind, BuildFi
 
 const TIME = '/usr/bin/time';
 
-/**
- * The variables package.json's `build` script sets for `astro build` (MALLOC_ARENA_MAX, see
- * README, Benchmark), so the benchmark measures the build as `npm run build` runs it. Both sites
- * get them: the ratio compares like with like.
- */
-export function buildScriptEnv(): Record<string, string> {
-  const scripts = (
-    JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts;
-  const command = /(?:^|&&)\s*((?:\w+=\S+\s+)*)astro build/.exec(scripts['build'] ?? '');
-  if (!command) throw new Error('package.json: the build script has no `astro build` step');
-  return Object.fromEntries(
-    command[1]!
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((pair) => pair.split('=', 2) as [string, string]),
-  );
-}
-
 /** Peak RSS (kB) of a process and its children, from /proc: the fallback when GNU time is missing. */
 function treeRssKb(pid: number): number {
   let total = 0;
@@ -109,7 +88,8 @@ export async function timedBuild(
         // The project's Node 24 first, as npm scripts have it.
         PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
         ASTRO_TELEMETRY_DISABLED: '1',
-        ...buildScriptEnv(),
+        // The variables `npm run build` sets for `astro build`: both sites get them, like with like.
+        ...BUILD_ENV,
         ...env,
       },
     },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { photo as schema } from '../../src/content.config';
+import { splitMessage } from '../../src/lib/problem';
 
 const VALID = {
   id: 'ministers',
@@ -16,12 +17,15 @@ const VALID = {
   placeholder: false,
 };
 
-/** "path: message" for every issue. */
+/** "path: problem: fix" for every issue. */
 function problems(input: Record<string, unknown>): string[] {
   const result = schema.safeParse(input);
   return result.success
     ? []
-    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    : result.error.issues.map((issue) => {
+        const { problem, fix } = splitMessage(issue.message);
+        return `${issue.path.join('.')}: ${problem}${fix ? `: ${fix}` : ''}`;
+      });
 }
 
 describe('the photo schema', () => {
@@ -37,18 +41,20 @@ describe('the photo schema', () => {
   });
 
   it.each(['alt', 'caption', 'credit', 'rights'])('refuses an empty or blank %s', (field) => {
-    expect(problems({ ...VALID, [field]: '   ' })).toEqual([`${field}: must not be empty`]);
+    expect(problems({ ...VALID, [field]: '   ' })).toEqual([
+      `${field}: is empty: write it, or remove the field if it is optional`,
+    ]);
   });
 
   it('refuses alt text that repeats the caption, even with different spacing', () => {
     expect(problems({ ...VALID, alt: `  ${VALID.caption} ` })).toEqual([
-      'alt: photo "ministers": alt text repeats the caption; describe what the image shows',
+      'alt: photo "ministers": the alt text repeats the caption: describe what the image shows',
     ]);
   });
 
   it('refuses a placeholder whose alt text does not say it is one', () => {
     expect(problems({ ...VALID, placeholder: true })).toEqual([
-      `alt: photo "ministers": a placeholder's alt text must say it is a placeholder`,
+      'alt: photo "ministers" is a placeholder, but its alt text does not say it is one: add that, e.g. "Placeholder: two leaders shaking hands"',
     ]);
     expect(
       problems({ ...VALID, placeholder: true, alt: 'Placeholder image standing in for a handshake.' }),
@@ -61,9 +67,9 @@ describe('the photo schema', () => {
     '/photo.jpg',
     'photo.jpg',
     'data:image/png;base64,AA',
-  ])('refuses %s as not a local file beside the article', (src) => {
+  ])('refuses %s as not a local file', (src) => {
     expect(problems({ ...VALID, src })).toContainEqual(
-      expect.stringMatching(/^src: ".*" is not a local file: put the image beside the article/),
+      expect.stringMatching(/^src: ".*" is not a local file: put the image in the article's folder/),
     );
   });
 
@@ -71,7 +77,7 @@ describe('the photo schema', () => {
     'refuses %s as not an image file the site reads',
     (src) => {
       expect(problems({ ...VALID, src })).toEqual([
-        `src: "${src}" is not an image file the site can read: use a .jpg, .png, .webp or .avif file`,
+        `src: "${src}" is not an image file the site can read: use a .jpg, .png, .webp, .avif, .gif or .tif file`,
       ]);
     },
   );
@@ -82,7 +88,7 @@ describe('the photo schema', () => {
 
   it('refuses an id that cannot be a URL segment', () => {
     expect(problems({ ...VALID, id: 'Ministers Meet' })).toEqual([
-      'id: use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
+      'id: "Ministers Meet" is not an id: use lower-case letters, digits and hyphens, e.g. "paris-meeting"',
     ]);
   });
 

@@ -6,11 +6,13 @@
  * unit test in tests/unit/content-check.test.ts.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/astro';
+import { runAstroAsync } from './support';
 
 const run = promisify(execFile);
 
@@ -48,28 +50,73 @@ describe('npm run check:content', () => {
     const lines = output.trim().split('\n');
     expect(lines.slice(0, -2)).toEqual([
       `${BROKEN}/articles/_draft/index.md  -  folder "_draft" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")`,
-      `${MDX}:21  body  raw HTML <script> is not allowed in articles; use Markdown or a Backstory component`,
-      `${MDX}:23  <Photo id="no-such-photo">  unknown photo "no-such-photo": the article's photos are "ministers"`,
+      `${MDX}:21  body  <script> is not allowed in articles: use Markdown or a block; the HTML tags an article may use are abbr, b, br, cite, del, dfn, em, i, ins, kbd, mark, q, s, small, strong, sub, sup, time, u, wbr`,
+      `${MDX}:23  body  <Photo id="no-such-photo"> refers to an unknown photo "no-such-photo": use one of the article's photos: "ministers"`,
       `${TYPICAL}:2  title  is 77 characters; search results and link previews show about 70: shorten it to 70 or fewer`,
-      `${TYPICAL}:6  published  unquoted date: YAML turns it into a timestamp at UTC midnight; write it as a quoted ISO date such as '2025-09-04' (or '2025-09' / '2025' when only the month or year is known), or write it as a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00+02:00'`,
-      `${TYPICAL}:7  people  the text names "Ben Example" but "people" does not list "ben-example": add it`,
-      `${TYPICAL}:11  timeline[0].date  event "talks-begin" is dated 2025-09-10, after the article's publication (2025-09-04): mark it "planned: true" or correct the date`,
-      `${TYPICAL}:16  gallery[0].src  image file "./ministers.jpg" not found (expected ${BROKEN}/articles/typical-mistakes/ministers.jpg): put the photo beside the article or fix the path`,
-      `${TYPICAL}:17  gallery[0].alt  photo "ministers": alt text repeats the caption; describe what the image shows`,
-      `${TYPICAL}:26  body  raw HTML <iframe> is not allowed in articles; use Markdown (allowed tags: abbr, b, br, cite, del, dfn, em, i, ins, kbd, mark, q, s, small, strong, sub, sup, time, u, wbr)`,
+      `${TYPICAL}:6  published  unquoted date: YAML turns it into a timestamp at UTC midnight: write it as a quoted ISO date such as '2025-09-04' (or '2025-09' / '2025' when only the month or year is known), or write it as a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00+02:00'`,
+      `${TYPICAL}:16  gallery[0].src  image file "./ministers.jpg" not found (expected ${BROKEN}/articles/typical-mistakes/ministers.jpg): put the photo in the article's folder or fix the path`,
+      `${TYPICAL}:17  gallery[0].alt  photo "ministers": the alt text repeats the caption: describe what the image shows`,
+      `${TYPICAL}:26  body  raw HTML <iframe> is not allowed in articles: use Markdown; the HTML tags an article may use are abbr, b, br, cite, del, dfn, em, i, ins, kbd, mark, q, s, small, strong, sub, sup, time, u, wbr`,
     ]);
     expect(lines.at(-1)).toMatch(
-      /^check:content: 10 problems in 3 files \(checked 2 articles, 2 people, 2 countries in [\d.]+ s\)$/,
+      /^check:content: 8 problems in 3 files \(checked 2 articles, 2 people, 2 countries in [\d.]+ s\)$/,
     );
   });
 
-  it('runs before every build', () => {
+  it.concurrent(
+    'then reports the rules that compare fields, once the fields themselves are valid',
+    async () => {
+      const fixed = mkdtempSync(join(tmpdir(), 'backstory-check-'));
+      try {
+        cpSync(join(projectRoot, BROKEN), fixed, { recursive: true });
+        const file = join(fixed, 'articles/typical-mistakes/index.md');
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8')
+            .replace(/^title: .*$/m, 'title: A short title')
+            .replace(/^published: .*$/m, "published: '2025-09-04'")
+            .replace('./ministers.jpg', '../mdx-story/photo.jpg')
+            .replace(/^(\s+)alt: .*$/m, '$1alt: Two people shaking hands.'),
+        );
+        const { output } = await checkContent(fixed);
+        expect(output).toContain(
+          'articles/typical-mistakes/index.md:7  people  the text names "Ben Example" but "people" does not list "ben-example": add "ben-example" to "people"',
+        );
+        expect(output).toContain(
+          'articles/typical-mistakes/index.md:11  timeline[0].date  event "talks-begin" is dated 2025-09-10, after the article\'s publication (2025-09-04): mark it "planned: true" or correct the date',
+        );
+      } finally {
+        rmSync(fixed, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('runs inside every build, once: the build script does not run it again', () => {
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     expect(scripts['check:content']).toBe('node src/cli/check-content.ts');
-    // The build may set variables for `astro build` (MALLOC_ARENA_MAX, README Benchmark).
-    expect(scripts['build']).toMatch(/^npm run check:content && (\w+=\S+ )*astro build$/);
+    expect(scripts['build']).not.toMatch(/check:content/);
     expect(scripts['start']).toMatch(/^npm run build && /);
+  });
+
+  it('and the build refuses with the very lines check:content prints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-check-'));
+    try {
+      cpSync(join(projectRoot, BROKEN), dir, { recursive: true });
+      const checked = await checkContent(dir);
+      const build = await runAstroAsync('build', dir);
+      expect(build.status).not.toBe(0);
+      // The body's own checks run as Astro renders, which it does not start while a rule fails.
+      const ruleLines = checked.output
+        .split('\n')
+        .filter((line) => line.includes('  ') && !line.includes('  body  '))
+        .map((line) => line.split(`${relative(projectRoot, dir)}/`).join('content/'));
+      expect(ruleLines.length).toBeGreaterThan(3);
+      for (const line of ruleLines) expect(build.output).toContain(line);
+      expect(build.output.split('is 77 characters')).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Which files under content/articles become entries (src/lib/content-files.ts, run by the
- * article loader before Astro's glob). Astro alone would skip or overwrite these silently.
- * The loader lists every problem in one "Content files:" error, "<file>: <problem>" per line, so
- * the cases share one `astro sync` (see `caseGroup`), except the empty folder, which needs a
- * content tree without articles.
+ * Which files under content/articles become entries (src/lib/content-files.ts, among the content
+ * rules the loaders run before Astro's glob). Astro alone would skip or overwrite these silently.
+ * Every problem is one line of the "Content problems:" error, `file  -  problem: fix`, so the
+ * cases share one `astro sync` (see `caseGroup`), except the empty folder, which needs a content
+ * tree without articles.
  */
 import { describe, it } from 'vitest';
 import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support';
 
-const HEADER = /^Content files:$/;
+const HEADER = /^Content problems:$/;
 
 interface Case {
   title: string;
@@ -23,19 +23,19 @@ const cases: Record<string, Case> = {
     mutate: (f, article) => f.write(article.replace(/\.md$/, '.mdx'), f.read(article)),
     line: (slug) =>
       new RegExp(
-        `^content/articles/${re(slug)}/: has ${re(slug)}/index\\.md and ${re(slug)}/index\\.mdx: two articles with the id "${re(slug)}"; keep one`,
+        `^content/articles/${re(slug)}/ {2}- {2}has ${re(slug)}/index\\.md and ${re(slug)}/index\\.mdx: two articles with the id "${re(slug)}": keep one`,
       ),
   },
   'loose-file': {
     title: 'an article file not at <slug>/index.md (articles/foo.md) is refused',
     mutate: (f, article) => f.write('articles/foo.md', f.read(article)),
     line: () =>
-      /^content\/articles\/foo\.md: is not loaded: an article is <slug>\/index\.md or <slug>\/index\.mdx/,
+      /^content\/articles\/foo\.md {2}- {2}is not loaded: an article is <slug>\/index\.md or <slug>\/index\.mdx/,
   },
   'underscore-folder': {
     title: 'an underscore folder (_draft/index.md) is refused, not published',
     mutate: (f, article) => f.write('articles/_draft/index.md', f.read(article)),
-    line: () => /^content\/articles\/_draft\/index\.md: folder "_draft" is not a valid slug/,
+    line: () => /^content\/articles\/_draft\/index\.md {2}- {2}folder "_draft" is not a valid slug/,
   },
 };
 
@@ -47,7 +47,7 @@ const runCase = caseGroup(
 describe('article files (sync)', () => {
   it.concurrent('an empty content/articles folder is refused', async () => {
     const run = await runFixture('sync', (f) => f.remove('articles/sample-story'));
-    expectFailure(run, HEADER, /^content\/articles\/: holds no articles: expected <slug>\/index\.md/);
+    expectFailure(run, HEADER, /^content\/articles\/ {2}- {2}holds no articles: add one with "npm run new/);
   });
 
   for (const [slug, { title, line }] of Object.entries(cases)) {

@@ -1,15 +1,12 @@
 /**
- * Rules of the article schema (src/content.config.ts), enforced when Astro loads the entry, so
- * `astro sync` is enough. Astro reports a schema error as a header naming the collection and
- * entry, one "<field path>: <message>" line per issue, and a "Location:" line with the file.
+ * Rules of the article schema (src/schemas.ts), enforced by the content rules that the loaders
+ * run before Astro reads an entry (src/loaders.ts), so `astro sync` is enough. Each problem is
+ * one line, `file:line  field  problem: fix`, under "Content problems:".
  */
 import { describe, it } from 'vitest';
 import { ARTICLE, expectFailure, re, runFixture, type FixtureEditor } from './support';
 
-const HEADER =
-  /\[InvalidContentEntryDataError\] articles → sample-story data does not match collection schema/;
-/** The "Location:" line: the article's absolute path in the project copy. */
-const LOCATION = /^\s*\S*\/content\/articles\/sample-story\/index\.md:\d+:\d+\s*$/;
+const HEADER = /^Content problems:$/;
 
 const PUBLISHED = "published: '2025-09-04'";
 
@@ -20,16 +17,14 @@ function setPublished(value: string) {
 /** Runs `astro sync` on the mutated fixture and expects a schema error on `field`. */
 async function expectSchemaError(mutate: (f: FixtureEditor) => unknown, field: string, message: RegExp) {
   const run = await runFixture('sync', mutate);
-  expectFailure(run, HEADER, new RegExp(`^\\s*${re(field)}: ${message.source}`), LOCATION);
+  expectFailure(run, HEADER, new RegExp(`^content/${re(ARTICLE)}:\\d+ {2}${re(field)} {2}${message.source}`));
 }
 
 describe('frontmatter keys (sync)', () => {
   it.concurrent('an unknown key is refused (strict object)', async () => {
-    // Astro prints the path of a root-level issue as "****" (its markdown bold around an empty
-    // path), so our message names the key itself.
     await expectSchemaError(
       (f) => f.replace(ARTICLE, 'dateline: Paris\n', 'dateline: Paris\nsubtitle: An extra key\n'),
-      '****',
+      'subtitle',
       /unknown field "subtitle": check its spelling, or remove it/,
     );
   });
@@ -49,7 +44,7 @@ describe('dates (sync)', () => {
     async () => {
       await expectSchemaError(
         (f) => f.replace(ARTICLE, "date: '2025-09-01'", "date: '2025-02-30'"),
-        'timeline.0.date',
+        'timeline[0].date',
         /"2025-02-30" is not a real calendar date: write it as a quoted ISO date/,
       );
     },
@@ -59,7 +54,7 @@ describe('dates (sync)', () => {
     await expectSchemaError(
       setPublished('2025-09-04'),
       'published',
-      /unquoted date: YAML turns it into a timestamp at UTC midnight; write it as a quoted ISO date such as '2025-09-04'/,
+      /unquoted date: YAML turns it into a timestamp at UTC midnight: write it as a quoted ISO date such as '2025-09-04'/,
     );
   });
 
@@ -90,37 +85,36 @@ describe('gallery (sync)', () => {
           'alt: Two ministers shaking hands in front of flags.',
           'alt: Ada Example (l) greets Ben Example in Paris.',
         ),
-      'gallery.0.alt',
-      /photo "ministers": alt text repeats the caption; describe what the image shows/,
+      'gallery[0].alt',
+      /photo "ministers": the alt text repeats the caption: describe what the image shows/,
     );
   });
 
   it.concurrent('a remote URL as photo src is refused', async () => {
     await expectSchemaError(
       (f) => f.replace(ARTICLE, 'src: ./photo.jpg', 'src: https://example.com/photo.jpg'),
-      'gallery.0.src',
-      /"https:\/\/example\.com\/photo\.jpg" is not a local file: put the image beside the article/,
+      'gallery[0].src',
+      /"https:\/\/example\.com\/photo\.jpg" is not a local file: put the image in the article's folder and write '\.\/name\.jpg'/,
     );
   });
 
   it.concurrent('a missing image file is refused, naming the article and the field', async () => {
-    // Reported by the article loader (src/loaders.ts): the schema sees the path, not the folder.
     const run = await runFixture('sync', (f) => f.remove('articles/sample-story/photo.jpg'));
     expectFailure(
       run,
-      /^Content files:/,
-      /^content\/articles\/sample-story\/index\.md {2}gallery\[0\]\.src {2}image file "\.\/photo\.jpg" not found \(expected content\/articles\/sample-story\/photo\.jpg\)/,
+      HEADER,
+      /^content\/articles\/sample-story\/index\.md:\d+ {2}gallery\[0\]\.src {2}image file "\.\/photo\.jpg" not found \(expected content\/articles\/sample-story\/photo\.jpg\)/,
     );
   });
 
   it.concurrent(
-    'a photo file that is not an image stops the build, naming the article and the field',
+    'a photo file that is not an image is refused, naming the article and the field',
     async () => {
-      // Read by src/photo-files.ts when the pages are built (the file exists, so sync passes).
-      const run = await runFixture('build', (f) => f.write('articles/sample-story/photo.jpg', 'not a JPEG'));
+      const run = await runFixture('sync', (f) => f.write('articles/sample-story/photo.jpg', 'not a JPEG'));
       expectFailure(
         run,
-        /^content\/articles\/sample-story\/index\.md {2}gallery\[0\]\.src {2}cannot read image content\/articles\/sample-story\/photo\.jpg: /,
+        HEADER,
+        /^content\/articles\/sample-story\/index\.md:\d+ {2}gallery\[0\]\.src {2}"\.\/photo\.jpg" is not a JPEG image/,
       );
     },
   );

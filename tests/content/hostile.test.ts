@@ -43,6 +43,8 @@ describe('bidirectional control characters', () => {
       f.replace(ARTICLE, 'caption: Ada Example (l) greets', 'caption: Ada Example (l) \u202egreets'),
     );
     expect(run.status).not.toBe(0);
-    expect(run.output).toMatch(/gallery\.0\.caption: contains an invisible bidirectional control character \(U\+202E\) at position 17/);
+    expect(run.output).toMatch(
+      /index\.md:\d+ {2}gallery\[0\]\.caption {2}contains an invisible bidirectional control character \(U\+202E\) at character 17: delete it/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Cross-entry rules checked in src/data.ts (src/lib/integrity.ts) when pages load content, so
- * only `astro build` sees them; `astro sync` merely logs an unknown reference and exits 0.
- * src/data.ts lists every problem in one error, "<file>  <field>  <message>" per line, so the
- * bad cases share one build (see `caseGroup`); each breaks its own copy of the article.
- * The first case proves the minimal fixture itself builds, so each failure comes from a mutation.
+ * Cross-entry rules (src/lib/content-rules.ts, references in src/lib/content-check-schemas.ts),
+ * run by the loaders before Astro reads an entry, so `astro sync` sees them: on its own, Astro
+ * merely logs an unknown reference and exits 0. Every problem is listed in one error,
+ * `file:line  field  problem: fix` per line, so the bad cases share one sync (see `caseGroup`);
+ * each breaks its own copy of the article. The first case proves the minimal fixture itself
+ * builds, so each failure comes from a mutation.
  */
 import { describe, expect, it } from 'vitest';
 import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support';
@@ -25,7 +26,7 @@ interface Case {
 
 /** A problem line naming `file` and `field`, then `message` (a RegExp source). */
 const problem = (file: string, field: string, message: string) =>
-  new RegExp(`^${re(file)} {2}${re(field)} {2}${message}`);
+  new RegExp(`^${re(file)}:\\d+ {2}${re(field)} {2}${message}`);
 
 const cases: Record<string, Case> = {
   'unknown-person': {
@@ -90,9 +91,18 @@ const cases: Record<string, Case> = {
     title: 'a registered person named in the text but missing from "people" fails',
     mutate: (f, article) => {
       f.replace(article, 'people: [ada-example, ben-example]\ncountries', 'people: [ada-example]\ncountries');
-      f.replace(article, 'Ministers met in Paris on Sept. 4.', 'Ministers met in Paris on Sept. 4. Ben Example spoke.');
+      f.replace(
+        article,
+        'Ministers met in Paris on Sept. 4.',
+        'Ministers met in Paris on Sept. 4. Ben Example spoke.',
+      );
     },
-    line: (file) => problem(file, 'people', 'the text names "Ben Example" but "people" does not list "ben-example": add it'),
+    line: (file) =>
+      problem(
+        file,
+        'people',
+        'the text names "Ben Example" but "people" does not list "ben-example": add "ben-example" to "people"',
+      ),
   },
   'two-main-events': {
     title: 'more than one main event fails',
@@ -100,16 +110,17 @@ const cases: Record<string, Case> = {
       f.replace(article, "    date: '2025-09-01'\n", "    date: '2025-09-01'\n    main: true\n");
       f.replace(article, '    after: talks-begin\n', '    after: talks-begin\n    main: true\n');
     },
-    line: (file) => problem(file, 'timeline[1].main', 'only one event can be the main event; "talks-begin" already is'),
+    line: (file) =>
+      problem(file, 'timeline[1].main', 'only one event can be the main event; "talks-begin" already is'),
   },
 };
 
 const runCase = caseGroup(
-  'build',
+  'sync',
   Object.fromEntries(Object.entries(cases).map(([slug, { mutate }]) => [slug, mutate])),
 );
 
-describe('references and timeline rules (build)', () => {
+describe('references and timeline rules (sync)', () => {
   for (const [slug, { title, line }] of Object.entries(cases)) {
     it.concurrent(title, async () => {
       const { run, article } = await runCase(slug);

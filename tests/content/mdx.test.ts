@@ -98,32 +98,37 @@ const failures: [string, (source: string) => string, RegExp][] = [
   [
     'an unknown photo',
     (s) => s.replace('<Photo id="ministers" />', '<Photo id="nobody" />'),
-    /index\.mdx:\d+ {2}<Photo id="nobody"> {2}unknown photo "nobody"/,
+    /index\.mdx:\d+ {2}body {2}<Photo id="nobody"> refers to an unknown photo "nobody": use one of the article's photos/,
   ],
   [
     'an unknown event',
     (s) => s.replace('to="joint-statement"', 'to="no-such-event"'),
-    /index\.mdx:\d+ {2}<TimelineExcerpt to="no-such-event"> {2}unknown event/,
+    /index\.mdx:\d+ {2}body {2}<TimelineExcerpt to="no-such-event"> refers to an unknown event/,
   ],
   [
     'an unknown speaker',
     (s) => s.replace('speaker="ada-example"', 'speaker="carl-example"'),
-    /index\.mdx:\d+ {2}<Quote speaker="carl-example"> {2}unknown person/,
+    /index\.mdx:\d+ {2}body {2}<Quote speaker="carl-example"> refers to an unknown person/,
   ],
   [
     'a fact citing words the article does not contain',
     (s) => s.replace('cite="3 of them signed the agreement"', 'cite="4 of them signed"'),
-    /index\.mdx:\d+ {2}<Fact cite="4 of them signed"> {2}the article's text does not contain this sentence/,
+    /index\.mdx:\d+ {2}body {2}<Fact cite="4 of them signed">: the article's text does not contain this sentence/,
   ],
   [
     'an unknown block',
     (s) => s.replace('<Photo id="ministers" />', '<Gallery />'),
-    /index\.mdx:\d+ {2}<Gallery> {2}unknown block/,
+    /index\.mdx:\d+ {2}body {2}<Gallery> is not a block: use one of KeyFacts/,
   ],
   [
     'an {expression}',
     (s) => s.replace('Ben Example left Paris the next day.', 'Ben Example left {1 + 1} days later.'),
-    /index\.mdx:\d+ {2}\{expression\} {2}articles cannot run/,
+    /index\.mdx:\d+ {2}body {2}\{expression\}: articles cannot run/,
+  ],
+  [
+    'an attribute {expression}',
+    (s) => s.replace('<Photo id="ministers" />', '<Photo id={"ministers"} />'),
+    /index\.mdx:\d+ {2}body {2}<Photo id=\{\.\.\.\}>: attribute values cannot be \{expressions\}/,
   ],
 ];
 

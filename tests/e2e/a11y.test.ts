@@ -56,6 +56,13 @@ describe('states opened by scripts', () => {
     await watched.page.waitForFunction(
       () => document.querySelector<HTMLDialogElement>('dialog.lightbox')?.open,
     );
+    // The dialog fades in: mid-way, axe measures the contrast of half-transparent text.
+    await watched.page.waitForFunction(() =>
+      document
+        .querySelector('dialog.lightbox')!
+        .getAnimations({ subtree: true })
+        .every((animation) => animation.playState === 'finished'),
+    );
     expect(await axeViolations(watched.page)).toEqual([]);
     expect(watched.problems).toEqual([]);
   });

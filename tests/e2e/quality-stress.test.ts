@@ -214,8 +214,8 @@ describe('text that looks like markup', () => {
 
 describe('very long text on a 320 px screen', () => {
   it('is in the fixture: a long headline, caption, unbroken URL and word', () => {
-    expect(long.data['title'].length).toBeGreaterThan(200);
-    expect(long.data['title']).toMatch(/https:\/\/\S{100,}/);
+    // As long as a title may be (70 characters), and one unbroken address.
+    expect(long.data['title']).toMatch(/https:\/\/\S{50,}/);
     expect(long.data['gallery'][0].caption).toMatch(/https:\/\/\S{100,}/);
     expect(long.body).toMatch(/\S{80,}/);
   });

@@ -12,6 +12,7 @@ export async function photoImages(...files: string[]): Promise<PhotoImage[]> {
     const images = await describePhotos(
       files.map((file) => ({ file, field: file })),
       cacheDir,
+      '.', // test photos live in tests/fixtures/ as well as content/
     );
     return files.map((file) => images.get(file)!);
   } finally {

@@ -8,6 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { headersFor, parseHeaders } from '../../src/lib/headers';
+
+export { headersFor, parseHeaders, type HeaderRule } from '../../src/lib/headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,50 +34,6 @@ const TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
-
-export interface HeaderRule {
-  /** URL path pattern: `*` matches any run of characters, `:name` one path segment. */
-  pattern: string;
-  headers: [name: string, value: string][];
-}
-
-/** Parses Netlify's `_headers`: a path line, then indented `Name: value` lines. */
-export function parseHeaders(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
-      continue;
-    }
-    const colon = line.indexOf(':');
-    const rule = rules.at(-1);
-    if (!rule || colon < 0) throw new Error(`_headers: cannot read "${line.trim()}"`);
-    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-  }
-  return rules;
-}
-
-function matches(pattern: string, pathname: string): boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(pathname);
-}
-
-/** The headers `_headers` gives a path; a header set by several rules keeps every value. */
-export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const rule of rules) {
-    if (!matches(rule.pattern, pathname)) continue;
-    for (const [name, value] of rule.headers) {
-      const key = name.toLowerCase();
-      result.set(key, result.has(key) ? `${result.get(key)}, ${value}` : value);
-    }
-  }
-  return result;
-}
 
 export interface StaticServer {
   /** 'http://127.0.0.1:<port>' */

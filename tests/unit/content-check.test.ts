@@ -5,49 +5,51 @@
  * the command itself run in tests/content/check.test.ts.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, parseProblem, type ContentSource } from '../../src/lib/content-check';
+import { checkContent, type ContentSource } from '../../src/lib/content-check';
 import { bodyLineOffset } from '../../src/lib/content-files';
+import { formatProblem, type Problem } from '../../src/lib/problem';
+import { limits } from '../../src/site';
 import { projectRoot } from '../helpers/astro';
 
 const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.md';
 const FILE = `content/${ARTICLE}`;
 
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
+function readTree(root: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
   for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    if (statSync(join(root, path)).isFile()) {
-      files.set(
-        path.split('\\').join('/'),
-        /\.(md|mdx|yaml)$/.test(path) ? readFileSync(join(root, path), 'utf8') : '',
-      );
-    }
+    if (statSync(join(root, path)).isFile())
+      files.set(path.split('\\').join('/'), readFileSync(join(root, path)));
   }
   return files;
 }
 
 /** A copy of the minimal fixture to break; `lines()` checks it and returns the formatted problems. */
 class Tree {
-  readonly files: Map<string, string>;
+  readonly files: Map<string, Uint8Array>;
+  listingProblems: Problem[] | undefined;
 
   constructor(root = MINIMAL) {
     this.files = readTree(root);
   }
 
+  text(path: string): string {
+    return new TextDecoder().decode(this.files.get(path)!);
+  }
+
   replace(path: string, search: string, replacement: string): this {
-    const text = this.files.get(path)!;
+    const text = this.text(path);
     expect(text.split(search), `"${search}" once in ${path}`).toHaveLength(2);
-    this.files.set(
+    return this.write(
       path,
       text.replace(search, () => replacement),
     );
-    return this;
   }
 
-  write(path: string, text: string): this {
-    this.files.set(path, text);
+  write(path: string, text: string | Uint8Array): this {
+    this.files.set(path, typeof text === 'string' ? new TextEncoder().encode(text) : text);
     return this;
   }
 
@@ -60,8 +62,18 @@ class Tree {
     return {
       label: 'content',
       files: [...this.files.keys()].sort(),
-      read: (path) => this.files.get(path)!,
-      exists: (path) => this.files.has(path),
+      ...(this.listingProblems && { listingProblems: this.listingProblems }),
+      read: (path, maxBytes) => {
+        const bytes = this.files.get(path)!;
+        return bytes.length > maxBytes ? bytes.length : bytes;
+      },
+      // A stand-in for checkContentFile (src/content-files-on-disk.ts): only whether the file is there.
+      imageFile: (dir, src) => {
+        const path = posix.join(dir, src);
+        return this.files.has(path)
+          ? undefined
+          : { problem: `image file "${src}" not found (expected content/${path})`, fix: 'put it there' };
+      },
     };
   }
 
@@ -73,8 +85,8 @@ class Tree {
 const tree = () => new Tree();
 /** The fixture's line number of the first line containing `text`. */
 const lineOf = (t: Tree, path: string, text: string) =>
-  t.files
-    .get(path)!
+  t
+    .text(path)
     .split('\n')
     .findIndex((line) => line.includes(text)) + 1;
 
@@ -103,7 +115,7 @@ describe('schema problems, with file, line and field', () => {
     const t = tree().replace(ARTICLE, "published: '2025-09-04'", 'published: 2025-09-04');
     const [line] = await t.lines();
     expect(line).toMatch(
-      /^content\/articles\/sample-story\/index\.md:6 {2}published {2}unquoted date: YAML turns it into a timestamp at UTC midnight; write it as a quoted ISO date such as '2025-09-04'/,
+      /^content\/articles\/sample-story\/index\.md:6 {2}published {2}unquoted date: YAML turns it into a timestamp at UTC midnight: write it as a quoted ISO date such as '2025-09-04'/,
     );
   });
 
@@ -134,15 +146,15 @@ describe('schema problems, with file, line and field', () => {
       .replace(ARTICLE, 'dateline: Paris', 'dateline: Paris: France')
       .replace('people/ben-example.yaml', 'country: gb', 'country: zz');
     expect(await t.lines()).toEqual([
-      `${FILE}:4  -  YAML syntax: Nested mappings are not allowed in compact mappings: check the indentation, and quote text that contains ": " or starts with a symbol`,
-      'content/people/ben-example.yaml:5  country  unknown country "zz": add it to content/countries.yaml or fix the id',
+      `${FILE}:4  -  YAML syntax: bad indentation of a mapping entry: check the indentation, and quote text that contains ": " or starts with a symbol`,
+      expect.stringMatching(/^content\/people\/ben-example\.yaml:5 {2}country {2}unknown country "zz": /),
     ]);
   });
 
   it('a file without frontmatter says how to start one', async () => {
     const t = tree().write(ARTICLE, 'Just text.\n');
     expect(await t.lines()).toEqual([
-      `${FILE}:1  -  has no frontmatter: start the file with a "---" line, the fields, and another "---" line`,
+      `${FILE}:1  -  has no YAML frontmatter: start the file with a "---" line, the fields, and another "---" line`,
     ]);
   });
 });
@@ -151,7 +163,7 @@ describe('photos', () => {
   it('a missing image file names the expected path', async () => {
     const t = tree().remove('articles/sample-story/photo.jpg');
     expect(await t.lines()).toEqual([
-      `${FILE}:24  gallery[0].src  image file "./photo.jpg" not found (expected content/articles/sample-story/photo.jpg): put the photo beside the article or fix the path`,
+      `${FILE}:24  gallery[0].src  image file "./photo.jpg" not found (expected content/articles/sample-story/photo.jpg): put it there`,
     ]);
   });
 
@@ -162,7 +174,7 @@ describe('photos', () => {
       'alt: ada example (l) greets Ben Example in Paris',
     );
     expect(await t.lines()).toEqual([
-      `${FILE}:25  gallery[0].alt  photo "ministers": alt text repeats the caption; describe what the image shows`,
+      `${FILE}:25  gallery[0].alt  photo "ministers": the alt text repeats the caption: describe what the image shows`,
     ]);
   });
 });
@@ -182,7 +194,7 @@ describe('timeline', () => {
       "  - id: earlier\n    date: '2025-08-20'\n    title: Earlier talks\n    body: Officials met.\ngallery:\n",
     );
     expect(await t.lines()).toEqual([
-      `${FILE}:23  timeline[2].date  event "earlier" (2025-08-20) is listed below "talks-begin" (2025-09-01): keep the timeline oldest first; move it up`,
+      `${FILE}:23  timeline[2].date  event "earlier" (2025-08-20) is listed below "talks-begin" (2025-09-01): keep the timeline oldest first: move it up`,
     ]);
   });
 
@@ -230,7 +242,7 @@ describe('people and countries', () => {
         'Ministers met in Paris on Sept. 4. Ben Example spoke.',
       );
     expect(await t.lines()).toEqual([
-      `${FILE}:7  people  the text names "Ben Example" but "people" does not list "ben-example": add it`,
+      `${FILE}:7  people  the text names "Ben Example" but "people" does not list "ben-example": add "ben-example" to "people"`,
     ]);
   });
 
@@ -241,14 +253,14 @@ describe('people and countries', () => {
       'people: [ada-example, nobody]\ncountries',
     );
     expect(await t.lines()).toEqual([
-      `${FILE}:7  people[1]  unknown person "nobody": add it to content/people/<id>.yaml or fix the id`,
+      `${FILE}:7  people[1]  unknown person "nobody": add it to content/people/<id>.yaml, or fix the id`,
     ]);
   });
 
   it('a listed person with no role on the article date', async () => {
     const t = tree().replace('people/ben-example.yaml', "from: '2024-07-05'", "from: '2025-10-01'");
     expect(await t.lines()).toEqual([
-      `${FILE}:7  people[1]  content/people/ben-example.yaml: no role covers 2025-09-04; add one to "roles" with its "from" date`,
+      `${FILE}:7  people[1]  ben-example holds no role on the article's date (2025-09-04): add the role held then to "roles" in content/people/ben-example.yaml, with its "from" date`,
     ]);
   });
 
@@ -268,12 +280,15 @@ describe('people and countries', () => {
       'countries.yaml',
       '- id: fr\n  name: France\n- id: GB\n  name: United Kingdom\n- id: fr\n  name: France again\n',
     );
-    expect(await t.lines()).toEqual([
-      `${FILE}:8  countries[1]  unknown country "gb": add it to content/countries.yaml or fix the id`,
-      `${FILE}:21  timeline[1].countries[0]  unknown country "gb": add it to content/countries.yaml or fix the id`,
-      "content/countries.yaml:3  [1].id  use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'",
+    // "gb" is not registered ("GB" is refused), so the entries naming it are reported too.
+    expect(
+      (await t.lines()).map((line) => line.replace(/ unknown country "gb": .*/, ' unknown country "gb"')),
+    ).toEqual([
+      `${FILE}:8  countries[1]  unknown country "gb"`,
+      `${FILE}:21  timeline[1].countries[0]  unknown country "gb"`,
+      `content/countries.yaml:3  [1].id  "GB" is not a country code: use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'`,
       'content/countries.yaml:5  [2].id  duplicate country id "fr" (also [0], line 1): keep one',
-      'content/people/ben-example.yaml:5  country  unknown country "gb": add it to content/countries.yaml or fix the id',
+      'content/people/ben-example.yaml:5  country  unknown country "gb"',
     ]);
   });
 });
@@ -314,9 +329,9 @@ describe('files the loaders would skip', () => {
       .write('countries.yml', '- id: fr\n  name: France\n');
     expect(await t.lines()).toEqual([
       'content/articles/_draft/index.md  -  folder "_draft" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")',
-      'content/articles/foo.md  -  is not loaded: an article is <slug>/index.md or <slug>/index.mdx',
-      'content/articles/sample-story/  -  has sample-story/index.md and sample-story/index.mdx: two articles with the id "sample-story"; keep one',
-      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md, people/<id>.yaml and countries.yaml; move or remove it',
+      'content/articles/foo.md  -  is not loaded: an article is <slug>/index.md or <slug>/index.mdx: rename or move it',
+      'content/articles/sample-story/  -  has sample-story/index.md and sample-story/index.mdx: two articles with the id "sample-story": keep one',
+      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml and countries.yaml; move or remove it',
       'content/people/Bad.yml  -  is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
     ]);
   });
@@ -339,19 +354,34 @@ describe('updates and corrections', () => {
     expect(await t.lines()).toEqual([]);
   });
 
-  it('refuses one before publication, a repeated time, a wrong kind and a time without offset', async () => {
+  it('refuses a wrong kind and a time without offset (the schema)', async () => {
     const t = withUpdates(
-      "  - time: '2025-09-03T10:00:00+01:00'\n    kind: update\n    text: Too early.\n" +
-        "  - time: '2025-09-03T10:00:00+01:00'\n    kind: erratum\n    text: Same time.\n" +
+      "  - time: '2025-09-05T09:00:00+01:00'\n    kind: erratum\n    text: Wrong kind.\n" +
         "  - time: '2025-09-05T10:00:00'\n    kind: update\n    text: No offset.\n",
     );
-    const lines = await t.lines();
-    expect(lines).toEqual([
-      `${FILE}:8  updates[0].time  "2025-09-03T10:00:00+01:00" is before "published" (2025-09-04): an update comes after publication; correct the time`,
-      `${FILE}:11  updates[1].time  "2025-09-03T10:00:00+01:00" is before "published" (2025-09-04): an update comes after publication; correct the time`,
-      `${FILE}:11  updates[1].time  same time as updates[0]: give each update its own time, or merge the two`,
-      `${FILE}:12  updates[1].kind  use "update" (new information) or "correction" (an error fixed)`,
-      expect.stringMatching(/:14 {2}updates\[2\]\.time {2}"2025-09-05T10:00:00" has no UTC offset/),
+    expect(await t.lines()).toEqual([
+      `${FILE}:9  updates[0].kind  "erratum" is not a kind of update: use "update" (new information) or "correction" (an error fixed)`,
+      `${FILE}:11  updates[1].time  "2025-09-05T10:00:00" has no UTC offset: write it as a quoted ISO time with its UTC offset, such as '2025-09-04T14:30:00+02:00'`,
+    ]);
+  });
+
+  it('refuses one before publication and a repeated time, once per field (the rules)', async () => {
+    const t = withUpdates(
+      "  - time: '2025-09-03T10:00:00+01:00'\n    kind: update\n    text: Too early.\n" +
+        "  - time: '2025-09-05T10:00:00+01:00'\n    kind: update\n    text: First.\n" +
+        "  - time: '2025-09-05T11:00:00+02:00'\n    kind: correction\n    text: Same moment.\n",
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:8  updates[0].time  "2025-09-03T10:00:00+01:00" is before "published" (2025-09-04): an update comes after publication: correct the time`,
+      `${FILE}:14  updates[2].time  same time as updates[1]: give each update its own time, or merge the two`,
+    ]);
+  });
+
+  it('runs the rules only once the schema passes: one mistake, one message', async () => {
+    // Too early AND a wrong kind: only the schema's problem is reported until it is fixed.
+    const t = withUpdates("  - time: '2025-09-03T10:00:00+01:00'\n    kind: erratum\n    text: Too early.\n");
+    expect(await t.lines()).toEqual([
+      `${FILE}:9  updates[0].kind  "erratum" is not a kind of update: use "update" (new information) or "correction" (an error fixed)`,
     ]);
   });
 });
@@ -362,8 +392,8 @@ describe('placeholders from "npm run new"', () => {
       .replace(ARTICLE, 'dateline: Paris', "dateline: 'TODO: the city'")
       .replace(ARTICLE, 'Ministers met in Paris on Sept. 4.', 'TODO: the article.');
     expect(await published.lines()).toEqual([
-      `${FILE}:4  dateline  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"`,
-      `${FILE}:33  body  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"`,
+      `${FILE}:4  dateline  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true" until it is written`,
+      `${FILE}:33  body  still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true" until it is written`,
     ]);
     const draft = published.replace(
       ARTICLE,
@@ -376,9 +406,12 @@ describe('placeholders from "npm run new"', () => {
 
 describe('every problem at once', () => {
   it('reports problems of several kinds in several files in one pass, in file and line order', async () => {
+    const SECOND = 'articles/second-story/index.md';
     const t = tree()
+      .write(SECOND, tree().text(ARTICLE))
+      .write('articles/second-story/photo.jpg', '')
+      .replace(SECOND, "date: '2025-09-01'", "date: '2025-09-10'")
       .replace(ARTICLE, 'title: Ministers meet in Paris', `title: ${'Long headline '.repeat(6)}`)
-      .replace(ARTICLE, "date: '2025-09-01'", "date: '2025-09-10'")
       .replace(ARTICLE, 'placeholder: false', 'placeholder: yes')
       .replace(
         ARTICLE,
@@ -389,26 +422,142 @@ describe('every problem at once', () => {
       .replace('people/ada-example.yaml', 'country: fr', 'country: zz');
     const lines = await t.lines();
     expect(lines.map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual([
-      `${FILE}:2  title`,
-      `${FILE}:7  people[1]`,
-      `${FILE}:11  timeline[0].date`,
-      `${FILE}:24  gallery[0].src`,
-      `${FILE}:30  gallery[0].placeholder`,
+      'content/articles/sample-story/index.md:2  title',
+      'content/articles/sample-story/index.md:7  people[1]',
+      'content/articles/sample-story/index.md:24  gallery[0].src',
+      'content/articles/sample-story/index.md:30  gallery[0].placeholder',
+      'content/articles/second-story/index.md:11  timeline[0].date',
       'content/people/ada-example.yaml:5  country',
     ]);
   });
 });
 
-describe('problem lines', () => {
-  it('format as file:line  field  message and read back', () => {
-    const problem = { file: FILE, line: 12, field: 'timeline[0].date', message: 'is wrong: fix it' };
-    expect(formatProblem(problem)).toBe(`${FILE}:12  timeline[0].date  is wrong: fix it`);
-    expect(parseProblem(formatProblem(problem))).toEqual(problem);
-    expect(formatProblem({ file: 'content/articles/', field: '-', message: 'holds no articles' })).toBe(
-      'content/articles/  -  holds no articles',
-    );
+describe('invisible characters', () => {
+  it('in a field: the field, its line and the character position', async () => {
+    const t = tree().replace(ARTICLE, 'dateline: Paris', 'dateline: Pa\u202eris');
+    expect(await t.lines()).toEqual([
+      `${FILE}:4  dateline  contains an invisible bidirectional control character (U+202E) at character 3: delete it: retype the text around it if you cannot see it`,
+    ]);
   });
 
+  it('in the body: each one with its file line and column', async () => {
+    const t = tree().replace(
+      ARTICLE,
+      'Ministers met in Paris on Sept. 4.',
+      'Ministers\u200b met.\n\nIn Paris\u00ad.',
+    );
+    expect(await t.lines()).toEqual([
+      `${FILE}:33  body  contains a zero-width space (U+200B) at column 10: delete it: retype the text around it if you cannot see it`,
+      `${FILE}:35  body  contains a soft hyphen (U+00AD) at column 9: delete it: retype the text around it if you cannot see it`,
+    ]);
+  });
+});
+
+describe('files refused whole', () => {
+  it('a file that is not UTF-8, at the line of the first bad byte', async () => {
+    const latin1 = Uint8Array.from(
+      tree().text(ARTICLE).replace('dateline: Paris', 'dateline: Montr\u00e9al'),
+      (character) => character.charCodeAt(0),
+    );
+    const t = tree().write(ARTICLE, latin1);
+    expect(await t.lines()).toEqual([
+      `${FILE}:4  -  is not UTF-8 (the first bad byte is on this line): save the file as UTF-8 in your editor`,
+    ]);
+  });
+
+  it('a content file over limits.fileBytes, without reading its YAML', async () => {
+    const t = tree().write(
+      'people/ben-example.yaml',
+      `# ${'x'.repeat(limits.fileBytes + 1024 * 1024)}\n: broken`,
+    );
+    expect(await t.lines()).toEqual([
+      `content/people/ben-example.yaml  -  is ${(limits.fileBytes + 1024 * 1024 + 11).toLocaleString('en')} bytes; a content file may be at most ${limits.fileBytes.toLocaleString('en')}: split it, or move long material out of it`,
+    ]);
+  });
+
+  it('TOML frontmatter, which Astro reads but the rules do not', async () => {
+    const t = tree().write(ARTICLE, '+++\ntitle = "Ministers meet in Paris"\n+++\n\nText.\n');
+    expect(await t.lines()).toEqual([
+      `${FILE}:1  -  has no YAML frontmatter: start the file with a "---" line, the fields, and another "---" line`,
+    ]);
+  });
+
+  it('a countries.yaml that holds a mapping instead of a list', async () => {
+    const t = tree().write('countries.yaml', 'fr:\n  name: France\ngb:\n  name: United Kingdom\n');
+    const lines = await t.lines();
+    expect(lines.filter((line) => line.startsWith('content/countries.yaml'))).toEqual([
+      'content/countries.yaml:1  -  holds a group of fields, not a list of countries: write one "- id: ua" entry per country',
+    ]);
+  });
+
+  it('a person file with a YAML syntax error names the file and line', async () => {
+    const t = tree().replace(
+      'people/ben-example.yaml',
+      'title: Foreign Secretary',
+      'title: Secretary: Foreign',
+    );
+    expect(await t.lines()).toEqual([
+      'content/people/ben-example.yaml:3  -  YAML syntax: bad indentation of a mapping entry: check the indentation, and quote text that contains ": " or starts with a symbol',
+    ]);
+  });
+});
+
+describe('what the content source reports', () => {
+  it('passes the listing problems through, in file order', async () => {
+    const t = tree();
+    t.listingProblems = [
+      {
+        file: 'content/people/link.yaml',
+        field: '-',
+        problem: 'is a link to a file outside content/',
+        fix: 'put the file itself there',
+      },
+    ];
+    expect(await t.lines()).toEqual([
+      'content/people/link.yaml  -  is a link to a file outside content/: put the file itself there',
+    ]);
+  });
+
+  it('reports imageFile problems at gallery[i].src, on the line of that src', async () => {
+    const second =
+      '  - id: second\n    src: ./second.jpg\n    alt: A podium.\n    caption: The podium.\n    credit: Test\n    rights: Test\n    placeholder: false\n';
+    const t = tree().replace(ARTICLE, '---\n\nMinisters', `${second}---\n\nMinisters`);
+    const asked: string[] = [];
+    const source = t.source;
+    const report = await checkContent({
+      ...source,
+      imageFile: (dir, src) => (asked.push(`${dir} ${src}`), source.imageFile(dir, src)),
+    });
+    expect(asked).toEqual(['articles/sample-story ./photo.jpg', 'articles/sample-story ./second.jpg']);
+    expect(report.problems).toEqual([
+      {
+        file: FILE,
+        line: 32,
+        field: 'gallery[1].src',
+        problem: 'image file "./second.jpg" not found (expected content/articles/sample-story/second.jpg)',
+        fix: 'put it there',
+      },
+    ]);
+  });
+});
+
+describe('unknown ids', () => {
+  it('an unknown person id names the nearest one, and is reported once', async () => {
+    // The text names Ben Example too: the unlisted-mention rule must not add a second message.
+    const t = tree()
+      .replace(
+        ARTICLE,
+        'people: [ada-example, ben-example]\ncountries',
+        'people: [ada-example, ben-exmaple]\ncountries',
+      )
+      .replace(ARTICLE, 'Ministers met in Paris on Sept. 4.', 'Ben Example met Ada Example in Paris.');
+    expect(await t.lines()).toEqual([
+      `${FILE}:7  people[1]  unknown person "ben-exmaple": did you mean "ben-example"? If not, add it to content/people/<id>.yaml`,
+    ]);
+  });
+});
+
+describe('body lines', () => {
   it('count body lines from the first line Astro hands to remark', () => {
     const source = '---\ntitle: x\n---\n\n\nFirst paragraph.\n';
     // Markdown: the body is trimmed, so its line 1 is file line 6.

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  articleFileProblems,
-  dataFileProblems,
-  formatProblems,
-} from '../../src/lib/content-files';
+import { articleFileProblems, dataFileProblems } from '../../src/lib/content-files';
 
 const BASE = 'content/articles';
 
@@ -34,9 +30,12 @@ describe('articleFileProblems', () => {
   ])('reports %s as not loaded', (_label, path) => {
     const problems = articleFileProblems(BASE, ['other-story/index.md', path]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.file).toBe(`${BASE}/${path}`);
-    expect(problems[0]!.problem).toMatch(/is not loaded/);
-    expect(problems[0]!.problem).toContain('<slug>/index.md');
+    expect(problems[0]).toEqual({
+      file: `${BASE}/${path}`,
+      field: '-',
+      problem: 'is not loaded',
+      fix: 'an article is <slug>/index.md or <slug>/index.mdx: rename or move it',
+    });
   });
 
   it.each([
@@ -52,14 +51,16 @@ describe('articleFileProblems', () => {
   ])('reports a folder name with %s as a bad slug', (_label, slug) => {
     const problems = articleFileProblems(BASE, ['other-story/index.md', `${slug}/index.md`]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.file).toBe(`${BASE}/${slug}/index.md`);
-    expect(problems[0]!.problem).toContain(`"${slug}"`);
-    expect(problems[0]!.problem).toMatch(/not a valid slug/);
+    expect(problems[0]).toMatchObject({
+      file: `${BASE}/${slug}/index.md`,
+      field: '-',
+      problem: `folder "${slug}" is not a valid slug`,
+    });
   });
 
   it('tells the editor that drafts are not made with "_"', () => {
     const [problem] = articleFileProblems(BASE, ['_draft/index.md']);
-    expect(problem!.problem).toMatch(/draft: true/);
+    expect(problem!.fix).toMatch(/"draft: true", not "_"/);
   });
 
   it('accepts digits in slugs', () => {
@@ -77,11 +78,19 @@ describe('articleFileProblems', () => {
     expect(problems[0]!.problem).toContain('paris-meeting/index.md');
     expect(problems[0]!.problem).toContain('paris-meeting/index.mdx');
     expect(problems[0]!.problem).toContain('"paris-meeting"');
+    expect(problems[0]!.fix).toBe('keep one');
   });
 
   it('reports an empty articles folder', () => {
     const problems = articleFileProblems(BASE, []);
-    expect(problems).toEqual([{ file: `${BASE}/`, problem: expect.stringMatching(/holds no articles/) }]);
+    expect(problems).toEqual([
+      {
+        file: `${BASE}/`,
+        field: '-',
+        problem: 'holds no articles',
+        fix: expect.stringMatching(/npm run new/),
+      },
+    ]);
   });
 
   it('reports a folder holding only images as an article without its index', () => {
@@ -133,9 +142,9 @@ describe('dataFileProblems', () => {
   const PEOPLE = 'content/people';
 
   it('accepts <id>.yaml files with lower-case kebab-case ids', () => {
-    expect(
-      dataFileProblems(PEOPLE, ['volodymyr-zelensky.yaml', 'jd-vance.yaml', 'g7-envoy-2.yaml']),
-    ).toEqual([]);
+    expect(dataFileProblems(PEOPLE, ['volodymyr-zelensky.yaml', 'jd-vance.yaml', 'g7-envoy-2.yaml'])).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -151,9 +160,8 @@ describe('dataFileProblems', () => {
   ])('reports %s as not loaded', (_label, path) => {
     const problems = dataFileProblems(PEOPLE, ['jd-vance.yaml', path]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.file).toBe(`${PEOPLE}/${path}`);
-    expect(problems[0]!.problem).toMatch(/is not loaded/);
-    expect(problems[0]!.problem).toContain('<id>.yaml');
+    expect(problems[0]).toMatchObject({ file: `${PEOPLE}/${path}`, field: '-', problem: 'is not loaded' });
+    expect(problems[0]!.fix).toContain('<id>.yaml');
   });
 
   it('reports every bad file', () => {
@@ -161,20 +169,5 @@ describe('dataFileProblems', () => {
       `${PEOPLE}/a.yml`,
       `${PEOPLE}/C.yaml`,
     ]);
-  });
-});
-
-describe('formatProblems', () => {
-  it('writes one "file: problem" line per problem', () => {
-    expect(
-      formatProblems([
-        { file: 'content/articles/x.md', problem: 'is not loaded' },
-        { file: 'content/people/A.yaml', problem: 'is bad' },
-      ]),
-    ).toBe('content/articles/x.md: is not loaded\ncontent/people/A.yaml: is bad');
-  });
-
-  it('is empty for no problems, so loaders can test it for truth', () => {
-    expect(formatProblems([])).toBe('');
   });
 });

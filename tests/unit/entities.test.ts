@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryNameOn, latestRole, roleOn, type DatedRole } from '../../src/lib/entities';
+import { countryNameOn, latestRole, roleOn, rolesHeldOn, type DatedRole } from '../../src/lib/entities';
 
 describe('roleOn', () => {
   const trump: DatedRole[] = [
@@ -81,6 +81,30 @@ describe('roleOn', () => {
   it('covers an instant during the last day of a role', () => {
     const roles: DatedRole[] = [{ title: 'Chancellor', from: '2021-12-08', until: '2025-05-06' }];
     expect(roleOn(roles, '2025-05-06T09:00:00Z', 'x')).toBe('Chancellor');
+  });
+});
+
+describe('rolesHeldOn', () => {
+  const starmer: DatedRole[] = [
+    { title: 'Leader of the Opposition', from: '2020-04-04', until: '2024-07-05' },
+    { title: 'Prime Minister', from: '2024-07-05' },
+  ];
+  const titles = (date: string) => rolesHeldOn(starmer, date).map((role) => role.title);
+
+  it('lists every role held on a day, both on the day one ends and the next begins', () => {
+    expect(titles('2024-07-04')).toEqual(['Leader of the Opposition']);
+    expect(titles('2024-07-05')).toEqual(['Leader of the Opposition', 'Prime Minister']);
+    expect(titles('2024-07-05T18:00:00+01:00')).toEqual(['Leader of the Opposition', 'Prime Minister']);
+  });
+
+  it('needs a role to cover the whole month or year a coarse date names', () => {
+    expect(titles('2024-07')).toEqual([]);
+    expect(titles('2024-08')).toEqual(['Prime Minister']);
+    expect(titles('2021')).toEqual(['Leader of the Opposition']);
+  });
+
+  it('is empty before any role', () => {
+    expect(titles('2019-12-31')).toEqual([]);
   });
 });
 

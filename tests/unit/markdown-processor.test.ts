@@ -1,7 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { rehypeSanitizeBody } from '../../src/lib/rehype-sanitize-body';
 import { markdownProcessor, unifiedOnFirstUse } from '../../src/markdown-processor';
 
 describe('unifiedOnFirstUse', () => {
@@ -51,6 +54,120 @@ describe('markdownProcessor', () => {
     await expect(renderer.render('Hello <script>alert(1)</script>')).rejects.toThrow(
       'raw HTML <script> is not allowed in articles',
     );
+  });
+});
+
+describe('the sanitiser, last of our rehype plugins', () => {
+  const options = () => markdownProcessor('./content').loadOptions();
+
+  it('is the last rehype plugin', async () => {
+    expect((await options()).rehypePlugins?.at(-1)).toBe(rehypeSanitizeBody);
+  });
+
+  it('removes what the remark checks would refuse, were they missing (the second wall)', async () => {
+    const { rehypePlugins = [] } = await options();
+    const renderer = await unified({ rehypePlugins }).createRenderer({});
+    const { code } = await renderer.render(
+      [
+        'A <b onclick="alert(1)" style="x">b</b> <!-- note --><script>alert(1)</script>',
+        '[x](javascript:alert(1)) <iframe src="https://example.org"></iframe>',
+        '',
+        '<meta http-equiv="refresh" content="0"><img src="data:image/png;base64,AA" onerror="x">',
+      ].join('\n'),
+    );
+    expect(code).not.toMatch(
+      /onclick|onerror|style=|<script|<iframe|<meta|http-equiv|javascript:|data:|<!--/,
+    );
+    expect(code).toContain('<b>b</b>');
+  });
+
+  it('judges MDX tags too: a lowercase tag becomes its HTML element, blocks keep their attributes', async () => {
+    const { rehypePlugins = [] } = await options();
+    // MDX compiled with the sanitiser alone, as if the remark checks had let everything through.
+    const renderer = await unified({ rehypePlugins }).createMdxRenderer!({}, { optimize: false });
+    const { code } = await renderer.process(
+      [
+        'A <b onclick="alert(1)" style="color: red">bold</b> <abbr title="T">T</abbr> word.',
+        '',
+        '<iframe src="https://example.org" />',
+        '',
+        '<KeyFacts title="Facts">',
+        '<Fact figure="39" label="countries" cite="39 countries" />',
+        '</KeyFacts>',
+      ].join('\n'),
+      resolve('test.mdx'),
+      {},
+    );
+    expect(code).not.toMatch(/onclick|color: red|iframe/);
+    expect(code).toMatch(/_jsx\(_components\.b, \{\s*children: "bold"\s*\}\)/);
+    expect(code).toMatch(/title: "T"/);
+    expect(code).toMatch(/KeyFacts, \{[\s\S]*title: "Facts"/);
+    expect(code).toMatch(/figure: "39"/);
+  });
+
+  // Each fixture rendered with and without the sanitiser: the same output (MDX blocks included), comments aside.
+  const fixtures: [string, string][] = [
+    ['tests/fixtures/minimal', 'tests/fixtures/minimal/articles/sample-story/index.md'],
+    ['./content', 'content/articles/coalition-of-the-willing-paris/index.mdx'],
+    ['tests/fixtures/mdx', 'tests/fixtures/mdx/articles/blocks-demo/index.mdx'],
+  ];
+  it.each(fixtures)('leaves the article in %s as it was', async (dir, path) => {
+    const full = await markdownProcessor(dir).loadOptions();
+    const without = { ...full, rehypePlugins: full.rehypePlugins!.filter((p) => p !== rehypeSanitizeBody) };
+    const { content, frontmatter } = parseFrontmatter(readFileSync(path, 'utf8'), {
+      frontmatter: 'empty-with-spaces',
+    });
+    const render = async (options: typeof full) => {
+      const processor = unified(options);
+      const shared = { syntaxHighlight: 'prism' as const };
+      if (path.endsWith('.mdx'))
+        return (
+          await (
+            await processor.createMdxRenderer!(shared, { optimize: false })
+          ).process(content, resolve(path), frontmatter)
+        ).code;
+      const renderer = await processor.createRenderer(shared);
+      return (await renderer.render(content.trim(), { fileURL: pathToFileURL(resolve(path)), frontmatter }))
+        .code;
+    };
+    const sanitised = await render(full);
+    expect(sanitised).toBe((await render(without)).replace(/<!--[\s\S]*?-->/g, ''));
+  });
+
+  it('keeps footnotes, tables, task lists, Prism classes, heading ids and mention links', async () => {
+    const renderer = await markdownProcessor('./content').createRenderer({ syntaxHighlight: 'prism' });
+    const { code } = await renderer.render(
+      [
+        '# Title',
+        '',
+        'Note[^1] about Emmanuel Macron <!-- hidden -->.',
+        '',
+        '- [x] done',
+        '',
+        '| a | b |',
+        '|---|:-:|',
+        '| 1 | 2 |',
+        '',
+        '```js',
+        'const x = 1;',
+        '```',
+        '',
+        '[^1]: The note.',
+      ].join('\n'),
+    );
+    for (const part of [
+      '<h1 id="title">',
+      'href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref',
+      '<li id="user-content-fn-1">',
+      'class="data-footnote-backref"',
+      '<section data-footnotes="" class="footnotes"><h2 class="sr-only" id="footnote-label">',
+      '<input type="checkbox" checked disabled>',
+      '<th align="center">',
+      '<pre class="language-js" data-language="js"><code class="language-js"><span class="token keyword">',
+      'class="mention" data-mention="person:emmanuel-macron"',
+    ])
+      expect(code).toContain(part);
+    expect(code).not.toContain('hidden');
   });
 });
 

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../src/lib/markdown';
+import { markdownToHtml, shortMarkdownFindings } from '../../src/lib/markdown';
 
 const dom = (source: string) => parse(markdownToHtml(source));
 
@@ -13,7 +13,9 @@ describe('markdownToHtml', () => {
   });
 
   it('escapes raw HTML instead of passing it through', () => {
-    const root = dom('Text <script>alert(1)</script> <img src=x onerror="alert(1)"> <iframe src="https://x"></iframe>');
+    const root = dom(
+      'Text <script>alert(1)</script> <img src=x onerror="alert(1)"> <iframe src="https://x"></iframe>',
+    );
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('iframe')).toBeNull();
@@ -30,6 +32,41 @@ describe('markdownToHtml', () => {
   });
 
   it('escapes quotes and ampersands in text', () => {
-    expect(markdownToHtml('Putin said he has "never ruled out" A & B')).toContain('&quot;never ruled out&quot; A &amp; B');
+    expect(markdownToHtml('Putin said he has "never ruled out" A & B')).toContain(
+      '&quot;never ruled out&quot; A &amp; B',
+    );
+  });
+});
+
+describe('shortMarkdownFindings', () => {
+  const problems = (source: string) => shortMarkdownFindings(source).map((found) => found.problem);
+
+  it('accepts plain short Markdown', () => {
+    expect(
+      shortMarkdownFindings('Leaders **agreed**, [Reuters](https://www.reuters.com/) reported.'),
+    ).toEqual([]);
+  });
+
+  it('refuses raw HTML, images and unsafe links, with a fix, leaving field and line to the caller', () => {
+    expect(problems('A <b>bold</b> <!-- x --> claim')).toEqual([
+      'raw HTML is not allowed in a timeline body or update',
+      'raw HTML is not allowed in a timeline body or update',
+      'raw HTML is not allowed in a timeline body or update',
+    ]);
+    expect(problems('![map](./map.png)')).toEqual(['images are not allowed in a timeline body or update']);
+    expect(
+      problems('[a](javascript:alert(1)) [b](jav&#x09;ascript:x) <data:text/html,x> [c]\n\n[c]: vbscript:x'),
+    ).toEqual([
+      'unsafe link URL "javascript:alert(1)"',
+      'unsafe link URL "jav\\u0009ascript:x"',
+      'unsafe link URL "data:text/html,x"',
+      'unsafe link URL "vbscript:x"',
+    ]);
+    expect(shortMarkdownFindings('<i>x</i>')[0]).toEqual({
+      line: undefined,
+      field: '',
+      problem: 'raw HTML is not allowed in a timeline body or update',
+      fix: 'write Markdown',
+    });
   });
 });

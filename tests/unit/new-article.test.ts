@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { articleTemplate, quoted } from '../../src/cli/article-template';
-import { checkContent, formatProblem } from '../../src/lib/content-check';
+import { checkContent, type ContentSource } from '../../src/lib/content-check';
 import { articleSchema } from '../../src/lib/content-check-schemas';
 import { splitFrontmatter } from '../../src/lib/content-check-yaml';
+import { formatProblem } from '../../src/lib/problem';
 import { projectRoot } from '../helpers/astro';
 
 const TODAY = '2025-09-04';
@@ -18,19 +19,21 @@ const text = articleTemplate({ headline: 'Leaders meet in Paris', today: TODAY, 
 const frontmatter = parse(splitFrontmatter(text)!.yaml) as Record<string, any>;
 
 /** The minimal fixture plus the scaffolded article, as the content check reads a folder. */
-function withScaffold(article: string) {
+function withScaffold(article: string): ContentSource {
   const root = join(projectRoot, 'tests/fixtures/minimal');
-  const files = new Map<string, string>();
+  const files = new Map<string, Uint8Array>();
   for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    if (statSync(join(root, path)).isFile()) files.set(path, readFileSync(join(root, path), 'utf8'));
+    if (statSync(join(root, path)).isFile())
+      files.set(path.split('\\').join('/'), readFileSync(join(root, path)));
   }
-  files.set('articles/leaders-meet-in-paris/index.md', article);
-  files.set('articles/leaders-meet-in-paris/lead.jpg', '');
+  files.set('articles/leaders-meet-in-paris/index.md', new TextEncoder().encode(article));
+  files.set('articles/leaders-meet-in-paris/lead.jpg', new Uint8Array());
   return {
     label: 'content',
     files: [...files.keys()].sort(),
-    read: (path: string) => files.get(path)!,
-    exists: (path: string) => files.has(path),
+    read: (path) => files.get(path)!,
+    imageFile: (dir, src) =>
+      files.has(`${dir}/${src.replace(/^\.\//, '')}`) ? undefined : { problem: `no ${src}`, fix: 'add it' },
   };
 }
 
@@ -42,7 +45,7 @@ describe('the new-article template', () => {
   });
 
   it('has every article, event and photo field (the optional dates as commented examples)', () => {
-    const schema = articleSchema({ dir: 'articles/x', label: 'content', exists: () => true });
+    const schema = articleSchema({ people: new Set(), countries: new Set() }, () => undefined);
     const articleFields = Object.keys(schema.shape);
     expect(Object.keys(frontmatter).sort()).toEqual(articleFields.filter((key) => key !== 'updated').sort());
     expect(text).toMatch(/^# updated: '2025-09-04T18:00:00\+01:00'/m);
@@ -82,8 +85,10 @@ describe('the new-article template', () => {
       'gallery[0].rights',
       'body',
     ]);
-    expect(new Set(report.problems.map((problem) => problem.message))).toEqual(
-      new Set(['still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true"']),
+    expect(new Set(report.problems.map(({ problem, fix }) => `${problem}: ${fix}`))).toEqual(
+      new Set([
+        'still holds the "TODO" placeholder from "npm run new": write it, or keep "draft: true" until it is written',
+      ]),
     );
   });
 

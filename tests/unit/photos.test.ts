@@ -2,13 +2,16 @@
  * Gallery photos outside Astro's image pipeline: the sizes and URLs (src/lib/photo-variants.ts),
  * reading the files with an index (src/photo-files.ts), and making each size.
  */
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   linkSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -92,6 +95,7 @@ describe('describePhotos', () => {
     const images = await describePhotos(
       [PHOTO, SMALL, PHOTO].map((file) => ({ file, field: 'f' })),
       root,
+      '.',
     );
     expect([...images.keys()]).toEqual([PHOTO, SMALL]);
     expect(images.get(PHOTO)).toMatchObject({ file: PHOTO, width: 1600, height: 1000 });
@@ -105,7 +109,7 @@ describe('describePhotos', () => {
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toFile(file);
-    const images = await describePhotos([{ file, field: 'f' }], join(root, 'cache'));
+    const images = await describePhotos([{ file, field: 'f' }], join(root, 'cache'), root);
     expect(images.get(file)).toMatchObject({ width: 20, height: 60 });
   });
 
@@ -113,11 +117,11 @@ describe('describePhotos', () => {
     const file = join(root, 'photo.jpg');
     const cache = join(root, 'cache');
     copyFileSync(SMALL, file);
-    const hashOf = async () => (await describePhotos([{ file, field: 'f' }], cache)).get(file)!.hash;
+    const hashOf = async () => (await describePhotos([{ file, field: 'f' }], cache, root)).get(file)!.hash;
     const real = await hashOf();
     /** Puts a made-up hash in the index, as if an earlier build had read other bytes. */
     const forge = () => {
-      const indexFile = join(cache, 'index.json');
+      const indexFile = join(cache, 'index-2.json');
       const index = JSON.parse(readFileSync(indexFile, 'utf8'));
       index[resolve(file)].hash = 'forged';
       writeFileSync(indexFile, JSON.stringify(index));
@@ -151,27 +155,53 @@ describe('describePhotos', () => {
     await describePhotos(
       [kept, gone].map((file) => ({ file, field: 'f' })),
       cache,
+      root,
     );
-    const keys = () => Object.keys(JSON.parse(readFileSync(join(cache, 'index.json'), 'utf8')));
+    const keys = () => Object.keys(JSON.parse(readFileSync(join(cache, 'index-2.json'), 'utf8')));
     expect(keys()).toEqual([resolve(kept), resolve(gone)]);
     rmSync(gone);
     copyFileSync(PHOTO, kept);
-    await describePhotos([{ file: kept, field: 'f' }], cache);
+    await describePhotos([{ file: kept, field: 'f' }], cache, root);
     expect(keys()).toEqual([resolve(kept)]);
   });
 
-  it('names the field of every photo it cannot read, missing or not an image', async () => {
+  it('names the field of every photo it cannot read: missing, refused by the file check, or not an image', async () => {
     const broken = join(root, 'broken.jpg');
     writeFileSync(broken, 'not a jpeg');
+    // A JPEG whose header is whole but whose frame header is cut: the check passes, sharp refuses.
+    const cut = join(root, 'cut.jpg');
+    writeFileSync(cut, readFileSync(SMALL).subarray(0, 200));
     const described = describePhotos(
       [
         { file: join(root, 'missing.jpg'), field: 'content/articles/a/index.md  gallery[0].src' },
         { file: broken, field: 'content/articles/a/index.md  gallery[1].src' },
+        { file: cut, field: 'content/articles/a/index.md  gallery[2].src' },
       ],
       join(root, 'cache'),
+      root,
     );
     await expect(described).rejects.toThrow(
-      /^Photos:\ncontent\/articles\/a\/index\.md {2}gallery\[0\]\.src {2}cannot read image .*missing\.jpg: ENOENT.*\ncontent\/articles\/a\/index\.md {2}gallery\[1\]\.src {2}cannot read image .*broken\.jpg: /,
+      /^Photos:\ncontent\/articles\/a\/index\.md {2}gallery\[0\]\.src {2}image file ".*missing\.jpg" not found .*\ncontent\/articles\/a\/index\.md {2}gallery\[1\]\.src {2}".*broken\.jpg" is not a JPEG image: export it again as JPEG, PNG, WebP or AVIF\ncontent\/articles\/a\/index\.md {2}gallery\[2\]\.src {2}cannot read image .*cut\.jpg: /,
+    );
+  });
+
+  it('never reads a file outside the content folder, nor a pipe or a device', async () => {
+    const content = join(root, 'content');
+    mkdirSync(content);
+    copyFileSync(SMALL, join(root, 'secret.jpg'));
+    symlinkSync(join(root, 'secret.jpg'), join(content, 'linked.jpg'));
+    symlinkSync('/dev/zero', join(content, 'zero.jpg'));
+    execFileSync('mkfifo', [join(content, 'pipe.jpg')]);
+    const described = describePhotos(
+      ['secret.jpg', 'content/linked.jpg', 'content/zero.jpg', 'content/pipe.jpg'].map((file, index) => ({
+        file: join(root, file),
+        field: `a.md  gallery[${index}].src`,
+      })),
+      join(root, 'cache'),
+      content,
+    );
+    await expect(described).rejects.toThrow(
+      /^Photos:\na\.md {2}gallery\[0\]\.src {2}".*secret\.jpg" is outside content\/: .*\na\.md {2}gallery\[1\]\.src {2}".*linked\.jpg" is a link to a file outside content\/: .*\na\.md {2}gallery\[2\]\.src {2}".*zero\.jpg" is a link to a file outside content\/: .*\na\.md {2}gallery\[3\]\.src {2}".*pipe\.jpg" is a named pipe, not a photo file: /,
     );
   });
 });
@@ -200,7 +230,7 @@ describe('makeVariant', () => {
   it('refuses an original changed since its sizes were named, so the cache keeps no wrong picture', async () => {
     const file = join(root, 'photo.jpg');
     copyFileSync(PHOTO, file);
-    const [image] = [...(await describePhotos([{ file, field: 'f' }], root)).values()];
+    const [image] = [...(await describePhotos([{ file, field: 'f' }], root, root)).values()];
     copyFileSync(SMALL, file);
     const target = join(root, 'size.webp');
     await expect(makeVariant(photoVariants(image!)[0]!, target)).rejects.toThrow(

@@ -46,8 +46,8 @@ describe('timelineProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ index: 2, eventId: 'a', field: 'id' });
-    expect(problems[0]!.message).toContain('"a"');
-    expect(problems[0]!.message).toContain('timeline[0]');
+    expect(problems[0]!.problem).toBe('duplicate event id "a" (also timeline[0])');
+    expect(problems[0]!.fix).toBe('give each event its own id');
   });
 
   it('reports every repeat of an id, not just the first repeat', () => {
@@ -70,8 +70,10 @@ describe('timelineProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ index: 1, eventId: 'b', field: 'after' });
-    expect(problems[0]!.message).toContain('"missing"');
-    expect(problems[0]!.message).toMatch(/not an event of this article/);
+    expect(problems[0]!.problem).toBe(
+      'event "b" is placed after "missing", which is not an event of this article',
+    );
+    expect(problems[0]!.fix).toBe('use the id of an event above it');
   });
 
   it('reports an event placed after itself', () => {
@@ -84,7 +86,8 @@ describe('timelineProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ index: 1, eventId: 'self', field: 'after' });
-    expect(problems[0]!.message).toMatch(/loop/);
+    expect(problems[0]!.problem).toBe('event "self": the "after" links form a loop');
+    expect(problems[0]!.fix).toBe('give one of these events its "date"');
   });
 
   it('reports each event of a longer `after` loop', () => {
@@ -120,9 +123,10 @@ describe('timelineProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ index: 2, eventId: 'future', field: 'date' });
-    expect(problems[0]!.message).toContain('2025-09-05');
-    expect(problems[0]!.message).toContain(PUBLISHED);
-    expect(problems[0]!.message).toMatch(/planned: true/);
+    expect(problems[0]!.problem).toBe(
+      `event "future" is dated 2025-09-05, after the article's publication (${PUBLISHED})`,
+    );
+    expect(problems[0]!.fix).toBe('mark it "planned: true" or correct the date');
   });
 
   it('compares coarse dates by the start of their period', () => {
@@ -134,9 +138,7 @@ describe('timelineProblems', () => {
 
   it('accepts an instant as the publication date', () => {
     expect(where([{ id: 'same-day', date: '2025-09-04' }], '2025-09-04T14:30:00+02:00')).toEqual([]);
-    expect(where([{ id: 'next-day', date: '2025-09-05' }], '2025-09-04T14:30:00+02:00')).toEqual([
-      'date@0',
-    ]);
+    expect(where([{ id: 'next-day', date: '2025-09-05' }], '2025-09-04T14:30:00+02:00')).toEqual(['date@0']);
   });
 
   it('reports a second main event, naming the first', () => {
@@ -150,7 +152,7 @@ describe('timelineProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ index: 2, eventId: 'second', field: 'main' });
-    expect(problems[0]!.message).toContain('"first"');
+    expect(problems[0]!.problem).toBe('only one event can be the main event; "first" already is');
   });
 
   it('treats main: false as not main', () => {
