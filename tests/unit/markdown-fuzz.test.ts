@@ -209,7 +209,8 @@ async function outcome(render: () => Promise<string>): Promise<string | 'refused
   }
 }
 
-describe(`random hostile articles (seed ${SEED}, ${RUNS} of each kind)`, () => {
+// A few seconds alone; the time limit is for a machine shared with other test layers, not a budget.
+describe(`random hostile articles (seed ${SEED}, ${RUNS} of each kind)`, { timeout: 120_000 }, () => {
   // Astro's Markdown renderer logs every failure before rethrowing it.
   beforeAll(() => void vi.spyOn(console, 'error').mockImplementation(() => {}));
   afterAll(() => vi.restoreAllMocks());
