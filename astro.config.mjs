@@ -34,6 +34,8 @@ export default {
         'src/pages/timeline/index.astro',
         'src/pages/people/index.astro',
         'src/pages/countries/index.astro',
+        'src/pages/organisations/index.astro',
+        'src/pages/places/index.astro',
         'src/pages/rss.xml.ts',
         'src/pages/robots.txt.ts',
         'src/pages/manifest.webmanifest.ts',
@@ -53,6 +55,20 @@ export default {
     // Bundled into the pages rather than loaded by Node at build time: under Node 24 each date-fns
     // module took about 6 ms to import (src/lib/date-format.ts).
     environments: { prerender: { resolve: { noExternal: ['date-fns', '@date-fns/tz'] } } },
+    build: {
+      rolldownOptions: {
+        // Astro's content-assets plugin starts the wrapper it makes for every MDX entry
+        // (`index.mdx?astroPropagatedAssets`) with the marker `"use astro:head-inject";`, which
+        // nothing reads after bundling (astro 7.3.5), so Rolldown warns on every MDX build that
+        // the directive "may not be preserved" (withastro/astro#18087). Only that one message is
+        // dropped: every other warning, and any other directive, is still printed.
+        onwarn(warning, warn) {
+          const headInject =
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"');
+          if (!headInject) warn(warning);
+        },
+      },
+    },
   },
   experimental: {
     // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages, keyed by

@@ -322,6 +322,15 @@ export function checkContentFile(
     };
   const shown = `${label}/${relative(base, written).split(sep).join('/')}`;
   const lexical = join(realRoot, relative(base, written));
+  const from = resolve(fromDir);
+  const misspelt = caseMismatch(inside(base, from) && inside(from, written) ? from : base, written);
+  if (misspelt) {
+    const corrected = relative(from, misspelt.corrected).split(sep).join('/');
+    return {
+      problem: `${quoted} does not match the letter case of the file on disk ("${misspelt.name}"); it would be found on macOS and Windows only`,
+      fix: `write "${corrected.startsWith('../') ? corrected : `./${corrected}`}", or rename the file`,
+    };
+  }
 
   let real: string;
   try {
@@ -412,6 +421,36 @@ export function checkContentFile(
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Where the path `written` names a file or folder below `start` whose name on disk differs in
+ * letter case only (`Photo.JPG` for `photo.jpg`): the first such name on disk and the path with
+ * every such name corrected. Compared with the folders' listings, so that a case-insensitive file
+ * system (macOS, Windows), which would open the file, gives the same answer as Linux, which would
+ * not. Undefined when every name matches, or when a name is missing altogether.
+ */
+function caseMismatch(start: string, written: string): { name: string; corrected: string } | undefined {
+  let dir = start;
+  let first: string | undefined;
+  for (const segment of relative(start, written).split(sep).filter(Boolean)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+    let name = segment;
+    if (!names.includes(segment)) {
+      const folded = segment.toLowerCase();
+      const match = names.find((entry) => entry.toLowerCase() === folded);
+      if (match === undefined) return undefined;
+      name = match;
+      first ??= match;
+    }
+    dir = join(dir, name);
+  }
+  return first === undefined ? undefined : { name: first, corrected: dir };
 }
 
 function isLink(path: string): boolean {

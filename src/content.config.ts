@@ -6,7 +6,7 @@
  * The loaders run every content rule (src/lib/content-check.ts) before Astro reads an entry.
  */
 import { defineCollection, reference } from 'astro:content';
-import { articleLoader, countryLoader, personLoader } from './loaders';
+import { articleLoader, countryLoader, organisationLoader, personLoader, placeLoader } from './loaders';
 import * as schemas from './schemas';
 
 export {
@@ -33,8 +33,16 @@ export const article = schemas.article({ reference });
 /** A person: `content/people/<id>.yaml`. */
 export const person = schemas.person({ reference });
 
+/** An organisation: `content/organisations/<id>.yaml`. */
+export const organisation = schemas.organisation({ reference });
+
+/** A place below country level: `content/places/<id>.yaml`. */
+export const place = schemas.place({ reference });
+
 export const collections = {
   articles: defineCollection({ loader: articleLoader('./content'), schema: article }),
   people: defineCollection({ loader: personLoader('./content'), schema: person }),
   countries: defineCollection({ loader: countryLoader('./content'), schema: schemas.country }),
+  organisations: defineCollection({ loader: organisationLoader('./content'), schema: organisation }),
+  places: defineCollection({ loader: placeLoader('./content'), schema: place }),
 };

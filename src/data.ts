@@ -6,8 +6,10 @@
 import { posix } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
-import { countryNameOn, roleOn } from './lib/entities';
+import { countryNameOn, rolesOn } from './lib/entities';
 import { byAppearance, type EntityKind } from './lib/mentions';
+import { roleTitle } from './lib/organisations';
+import { hasEntries } from './registry';
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
 import { markdownToHtml } from './lib/markdown';
 import { pageKey } from './lib/page-key';
@@ -17,7 +19,10 @@ import { describePhotos } from './photo-files';
 import { lastModified, newestFirst } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
 import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from './lib/timeline';
-import { site } from './site';
+import { displayZone } from './display-zone';
+
+/** The content folder, as src/content.config.ts binds the loaders to it. */
+const CONTENT = './content';
 
 type ArticleEntry = CollectionEntry<'articles'>;
 /** A gallery photo with its file read: pixel size and content hash (src/photo-files.ts). */
@@ -25,14 +30,40 @@ export type Photo = ArticleEntry['data']['gallery'][number] & { image: PhotoImag
 export type Article = ArticleEntry & { data: ArticleEntry['data'] & { gallery: Photo[] } };
 export type Person = CollectionEntry<'people'>;
 export type Country = CollectionEntry<'countries'>;
+export type Organisation = CollectionEntry<'organisations'>;
+export type Place = CollectionEntry<'places'>;
 
 /** A person as of one article's date. */
 export interface PersonOnDate {
   id: string;
   name: string;
+  /** Written before the name where the person is named in full (`fullName` in src/lib/entities.ts). */
+  honorific?: string | undefined;
   nativeName?: { text: string; lang: string } | undefined;
-  role: string;
+  /** Titles of the roles held on the date, in the order written; none for a person without roles. */
+  roles: string[];
   country: { id: string; name: string };
+}
+
+/** An organisation as of one article's date. */
+export interface OrganisationOnDate {
+  id: string;
+  name: string;
+  /** 'NATO': what cards and lists may show beside the name. */
+  shortName?: string | undefined;
+  kind: Organisation['data']['kind'];
+  country?: { id: string; name: string } | undefined;
+}
+
+/** A registered place, for links and its page. */
+export interface PlaceView {
+  id: string;
+  name: string;
+  kind: Place['data']['kind'];
+  country: { id: string; name: string };
+  lat?: number | undefined;
+  lon?: number | undefined;
+  timeZone?: string | undefined;
 }
 
 /** A country as of one article's date. */
@@ -45,7 +76,9 @@ interface Content {
   articles: Article[];
   people: Map<string, Person>;
   countries: Map<string, Country>;
-  /** Changes when any person or country changes (see {@link pageKeyOf}). */
+  organisations: Map<string, Organisation>;
+  places: Map<string, Place>;
+  /** Changes when any person, organisation, place or country changes (see {@link pageKeyOf}). */
   registryKey: string;
 }
 
@@ -59,12 +92,16 @@ function content(): Promise<Content> {
   const live = liveProblemsMessage();
   if (live) return Promise.reject(new Error(`Content problems:\n${live}`));
   loaded ??= (async () => {
-    const [entries, people, countries] = await Promise.all([
+    const [entries, people, countries, organisations, places] = await Promise.all([
       getCollection('articles'),
       getCollection('people'),
       getCollection('countries'),
+      // Optional folders: asked for only when they hold entries, or Astro warns on every build.
+      hasEntries(CONTENT, 'organisations') ? getCollection('organisations') : [],
+      hasEntries(CONTENT, 'places') ? getCollection('places') : [],
     ]);
-    const articles = await withPhotoImages(entries);
+    const placeZones = new Map(places.map((entry) => [entry.id, entry.data.timeZone]));
+    const articles = (await withPhotoImages(entries)).map((article) => withDatelineZone(article, placeZones));
     articles.sort(
       (a, b) =>
         parseWhen(b.data.published).start.getTime() - parseWhen(a.data.published).start.getTime() ||
@@ -77,9 +114,13 @@ function content(): Promise<Content> {
       articles: articles.filter((article) => !article.data.draft || import.meta.env.MODE === 'development'),
       people: new Map(people.map((entry) => [entry.id, entry])),
       countries: new Map(countries.map((entry) => [entry.id, entry])),
+      organisations: new Map(organisations.map((entry) => [entry.id, entry])),
+      places: new Map(places.map((entry) => [entry.id, entry])),
       registryKey: pageKey(
         people.map(({ id, data }) => ({ id, data })),
         countries.map(({ id, data }) => ({ id, data })),
+        organisations.map(({ id, data }) => ({ id, data })),
+        places.map(({ id, data }) => ({ id, data })),
       ),
     };
   })();
@@ -124,6 +165,15 @@ export function siteKeyOf(): Promise<string> {
 
 function fileOf(article: ArticleEntry): string {
   return article.filePath ?? `content/articles/${article.id}/index.md`;
+}
+
+/**
+ * An article without a `timeZone` of its own takes its dateline place's zone, so a story from
+ * Bangkok shows its times in Bangkok time (displayZone in src/display-zone.ts reads the field).
+ */
+function withDatelineZone(article: Article, placeZones: ReadonlyMap<string, string | undefined>): Article {
+  const zone = article.data.datelineId ? placeZones.get(article.data.datelineId.id) : undefined;
+  return article.data.timeZone || !zone ? article : { ...article, data: { ...article.data, timeZone: zone } };
 }
 
 /** The gallery photo files (beside each article) read: their size and content hash. */
@@ -187,20 +237,55 @@ export async function getArticles(): Promise<Article[]> {
   return (await content()).articles;
 }
 
-/** The people of an article (or of one of its events), with the role each held on its date. */
+/** The people of an article (or of one of its events), with the roles each held on its date. */
 export async function peopleOn(ids: readonly { id: string }[], date: string): Promise<PersonOnDate[]> {
-  const { people, countries } = await content();
+  const { people, countries, organisations } = await content();
   return ids.map(({ id }) => {
     const person = people.get(id)!;
     const country = countries.get(person.data.country.id)!;
     return {
       id,
       name: person.data.name,
+      honorific: person.data.honorific,
       nativeName: person.data.nativeName,
-      role: roleOn(person.data.roles, date, person.filePath ?? id),
+      roles: rolesOn(
+        person.data.roles.map((role) => ({
+          ...role,
+          title: roleTitle(role.title, role.organisation && organisations.get(role.organisation.id)?.data),
+        })),
+        date,
+        person.filePath ?? id,
+      ),
       country: { id: country.id, name: countryNameOn(country.data, date) },
     };
   });
+}
+
+/** Organisations by id, with their country's name on `date`. */
+export async function organisationsOn(
+  ids: readonly { id: string }[],
+  date: string,
+): Promise<OrganisationOnDate[]> {
+  const { organisations, countries } = await content();
+  return ids.map(({ id }) => {
+    const { name, shortName, kind, country } = organisations.get(id)!.data;
+    return {
+      id,
+      name,
+      shortName,
+      kind,
+      country: country && { id: country.id, name: countryNameOn(countries.get(country.id)!.data, date) },
+    };
+  });
+}
+
+/** A registered place, or undefined for none. */
+export async function placeOf(ref: { id: string } | undefined): Promise<PlaceView | undefined> {
+  if (!ref) return undefined;
+  const { places, countries } = await content();
+  const { name, kind, country, lat, lon, timeZone } = places.get(ref.id)!.data;
+  const countryName = countries.get(country.id)!.data.name;
+  return { id: ref.id, name, kind, country: { id: country.id, name: countryName }, lat, lon, timeZone };
 }
 
 /** Countries by id, with the name each had on `date`. */
@@ -212,7 +297,10 @@ export async function countriesOn(ids: readonly { id: string }[], date: string):
 type TimelineEvent = Article['data']['timeline'][number];
 
 /** A timeline event ready to render: ordered, labelled, linked, its people and countries resolved. */
-export interface EventView extends Omit<Placed<TimelineEvent>, 'people' | 'countries'> {
+export interface EventView extends Omit<
+  Placed<TimelineEvent>,
+  'people' | 'countries' | 'organisations' | 'placeId'
+> {
   article: { id: string; title: string };
   /** The event's own page. */
   href: string;
@@ -223,7 +311,10 @@ export interface EventView extends Omit<Placed<TimelineEvent>, 'people' | 'count
   distance?: string | undefined;
   bodyHtml: string;
   people: PersonOnDate[];
+  organisations: OrganisationOnDate[];
   countries: CountryOnDate[];
+  /** The registered place (`placeId`); `place` is then its text: as written, else the place's name. */
+  placeEntry?: PlaceView | undefined;
 }
 
 /**
@@ -251,12 +342,15 @@ async function buildTimeline(article: Article): Promise<EventView[]> {
   return Promise.all(
     ordered.map(async (event) => {
       let bodyHtml: string | undefined;
+      const placeEntry = await placeOf(event.placeId);
       return {
         ...event,
+        place: event.place ?? placeEntry?.name,
+        placeEntry,
         article: { id: article.id, title: article.data.title },
         href: paths.event(article.id, event.id),
         anchorHref: paths.eventAnchor(article.id, event.id),
-        label: eventDateLabel(event, site.timeZone),
+        label: eventDateLabel(event, displayZone(article.data)),
         distance: event.main ? undefined : distanceLabel(event, mainDay),
         // Rendered when first read: a warm build lists every event but renders no page that shows
         // one (0.1 s of Markdown at 100 articles).
@@ -264,6 +358,7 @@ async function buildTimeline(article: Article): Promise<EventView[]> {
           return (bodyHtml ??= markdownToHtml(event.body));
         },
         people: await peopleOn(event.people, article.data.published),
+        organisations: await organisationsOn(event.organisations, article.data.published),
         countries: await countriesOn(event.countries, article.data.published),
       };
     }),
@@ -289,8 +384,76 @@ export async function getCountries(): Promise<Country[]> {
   );
 }
 
-/** The articles (newest first) and timeline events (latest first) that involve a person or country. */
-export async function involving(kind: 'people' | 'countries', id: string) {
+/** Every organisation in the registry, by name. */
+export async function getOrganisations(): Promise<Organisation[]> {
+  return [...(await content()).organisations.values()].sort((a, b) =>
+    a.data.name.localeCompare(b.data.name, 'en'),
+  );
+}
+
+/** What an organisation's page shows above its articles and events. */
+export interface OrganisationPageView {
+  id: string;
+  name: string;
+  shortName?: string | undefined;
+  kind: Organisation['data']['kind'];
+  /** Under its current name. */
+  country?: { id: string; name: string } | undefined;
+  /** The people with a role in it, by name, each with those roles' titles (as pages write them). */
+  people: { id: string; name: string; roles: string[] }[];
+}
+
+export async function organisationPage(organisation: Organisation): Promise<OrganisationPageView> {
+  const { countries } = await content();
+  const { name, shortName, kind, country } = organisation.data;
+  const people = (await getPeople()).flatMap((person) => {
+    const roles = person.data.roles
+      .filter((role) => role.organisation?.id === organisation.id)
+      .map((role) => roleTitle(role.title, organisation.data));
+    return roles.length > 0 ? [{ id: person.id, name: person.data.name, roles }] : [];
+  });
+  return {
+    id: organisation.id,
+    name,
+    shortName,
+    kind,
+    country: country && { id: country.id, name: countries.get(country.id)!.data.name },
+    people,
+  };
+}
+
+/** The organisations a person's roles name, by id (for their page's role list). */
+export async function roleOrganisationsOf(person: Person): Promise<Map<string, Organisation['data']>> {
+  const { organisations } = await content();
+  return new Map(
+    person.data.roles.flatMap((role) =>
+      role.organisation
+        ? [[role.organisation.id, organisations.get(role.organisation.id)!.data] as const]
+        : [],
+    ),
+  );
+}
+
+/** Every place in the registry, by name. */
+export async function getPlaces(): Promise<Place[]> {
+  return [...(await content()).places.values()].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+}
+
+/** The articles datelined at a place (newest first) and the timeline events there (latest first). */
+export async function atPlace(id: string) {
+  const articles = (await getArticles()).filter((article) => article.data.datelineId?.id === id);
+  const events = (await mergedTimeline())
+    .map(({ event }) => event)
+    .filter((event) => event.placeEntry?.id === id)
+    .reverse();
+  return { articles, events };
+}
+
+/**
+ * The articles (newest first) and timeline events (latest first) that involve a person,
+ * organisation or country.
+ */
+export async function involving(kind: 'people' | 'organisations' | 'countries', id: string) {
   const articles = (await getArticles()).filter((article) => article.data[kind].some((ref) => ref.id === id));
   const events = (await mergedTimeline())
     .map(({ event }) => event)
@@ -305,7 +468,7 @@ export async function involving(kind: 'people' | 'countries', id: string) {
  * "person:id" / "country:id" keys the mention linker recorded).
  */
 export async function entitiesOf(article: Article, mentionKeys: readonly string[]) {
-  const { people, countries, published } = article.data;
+  const { people, organisations, countries, published } = article.data;
   const ids = (list: string[]) => list.map((id) => ({ id }));
   const linked = (kind: EntityKind) =>
     ids(mentionKeys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)));
@@ -320,10 +483,12 @@ export async function entitiesOf(article: Article, mentionKeys: readonly string[
   return {
     involved: {
       people: await peopleOn(listed(people, 'person'), published),
+      organisations: await organisationsOn(listed(organisations, 'organisation'), published),
       countries: await countriesOn(listed(countries, 'country'), published),
     },
     mentioned: {
       people: await peopleOn(linked('person'), published),
+      organisations: await organisationsOn(linked('organisation'), published),
       countries: await countriesOn(linked('country'), published),
     },
   };

@@ -19,9 +19,13 @@ import { recordRuleProblems, recordWatcherError, recordWatcherReload } from './l
 import { renderErrorMessage } from './lib/content-files';
 import { bodyImageSources, shortMarkdownFindings } from './lib/markdown';
 import { ContentProblems, type Problem } from './lib/problem';
+import { hasEntries } from './registry';
 import { missingGlyphs, SHARE_TEXT_FACE, SHARE_TITLE_FACE } from './lib/share-image-render';
 
-/** The content rules over `root`, without the body's remark plugins (the render runs those). */
+/**
+ * The content rules' errors over `root`, without the body's remark plugins (the render runs
+ * those). Warnings (a `TODO` in a draft) stop nothing: `npm run check:content` lists them.
+ */
 async function runRules(root: string): Promise<Problem[]> {
   const label = relative(process.cwd(), root).split('\\').join('/') || '.';
   const listing = listContentFiles(root, label);
@@ -174,6 +178,35 @@ export function personLoader(root: string): Loader {
     folderLabel(base),
     glob({ base, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
   );
+}
+
+/**
+ * `<root>/<folder>/<id>.yaml` for a kind the content may leave out (organisations, places): a
+ * missing or empty folder is an empty collection, not a warning, so existing content builds
+ * unchanged (src/data.ts then does not ask for it: see `hasEntries`).
+ */
+function optionalDataLoader(name: string, root: string, folder: string): Loader {
+  const base = `${root}/${folder}`;
+  const inner = glob({ base, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') });
+  const loader = checked(name, resolve(root), folderLabel(base), inner);
+  return {
+    ...loader,
+    load: async (context) => {
+      if (hasEntries(root, folder)) return loader.load(context);
+      // Nothing to load; the rules still run (and report) for the other collections' loaders.
+      context.store.clear();
+    },
+  };
+}
+
+/** `<root>/organisations/<id>.yaml` (the folder is optional); the entry id is the file name. */
+export function organisationLoader(root: string): Loader {
+  return optionalDataLoader('backstory-organisations', root, 'organisations');
+}
+
+/** `<root>/places/<id>.yaml` (the folder is optional); the entry id is the file name. */
+export function placeLoader(root: string): Loader {
+  return optionalDataLoader('backstory-places', root, 'places');
 }
 
 /** `<root>/countries.yaml`, one list. */

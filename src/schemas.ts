@@ -13,7 +13,7 @@
 import type { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { textProblem } from './lib/clean-text';
-import { isWhen, parseWhen } from './lib/dates';
+import { isTimeZone, isWhen, localInstants, parseWhen, TIMES_OF_DAY } from './lib/dates';
 import { PHOTO_FILE, PHOTO_TYPES_FIX } from './lib/photo-variants';
 import { quoted, said } from './lib/problem';
 import { limits } from './site';
@@ -163,7 +163,11 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     after: slugId.optional(),
     /** With `after`: the source places it later on the same day as that event ("later in the day"). */
     sameDay: z.boolean().default(false),
-    /** Local clock time 'HH:MM', only when the source gives one; requires `timeZone`. */
+    /**
+     * Local clock time 'HH:MM' (24-hour), only when the source gives one; requires `timeZone` and a
+     * `date` with the day. Pages show it as readers expect: '18:40' in 'Asia/Bangkok' reads
+     * "6:40 p.m. Bangkok time", with the offset in the `datetime`.
+     */
     time: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
@@ -172,6 +176,22 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
       .optional(),
     /** IANA time zone of `time`, e.g. 'Europe/Paris'. */
     timeZone: z.string().optional(),
+    /** With `time`: the source gives it as approximate ("about 6:40 p.m."). */
+    approximate: z.boolean().default(false),
+    /**
+     * A part of the day, when the source gives no clock time: 'morning', 'afternoon', 'evening',
+     * 'night' or 'overnight' ("September 4, 2025, in the evening"). Needs a `date` with the day
+     * (or `sameDay`); not with `time`. The day is the one the source gives; nothing more is shown.
+     */
+    timeOfDay: z
+      .enum(TIMES_OF_DAY, {
+        error: (issue) =>
+          said(
+            `${quoted(issue.input)} is not a part of the day`,
+            `use one of ${TIMES_OF_DAY.map((part) => `"${part}"`).join(', ')}, or give the clock "time"`,
+          ),
+      })
+      .optional(),
     /** The event was announced for the future and had not happened at publication. */
     planned: z.boolean().default(false),
     /** The article's main event: highlighted, and the reference point for "17 days before". At most one. */
@@ -182,8 +202,16 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     body: text(limits.shortText),
     /** Where it happened, as the source names it. */
     place: text().optional(),
+    /**
+     * The registered place where it happened (id of `content/places/<id>.yaml`): links the event
+     * to the place's page. Shown as `place` when that is given (the source's words), else as the
+     * place's name. A field of its own, so a mistyped id fails instead of showing as text.
+     */
+    placeId: reference('places').optional(),
     /** People involved (ids of `content/people/*.yaml`). */
     people: z.array(reference('people')).default([]),
+    /** Organisations involved (ids of `content/organisations/*.yaml`). */
+    organisations: z.array(reference('organisations')).default([]),
     /** Countries involved (ids of `content/countries.yaml`). */
     countries: z.array(reference('countries')).default([]),
     /** Who the claim comes from; omit when the article states it on its own authority. */
@@ -247,17 +275,59 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
           'use an IANA name such as "Europe/Paris"',
         ),
       });
+    } else if (
+      typeof event.time === 'string' &&
+      /^([01]\d|2[0-3]):[0-5]\d$/.test(event.time) &&
+      typeof event.timeZone === 'string' &&
+      typeof event.date === 'string' &&
+      isWhen(event.date) &&
+      parseWhen(event.date).precision === 'day' &&
+      localInstants(event.date, event.time, event.timeZone).length === 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['time'],
+        message: said(
+          `event "${id}": ${event.time} does not exist on ${event.date} in ${event.timeZone} (the clocks went forward)`,
+          'check the time and "timeZone" against the source',
+        ),
+      });
+    }
+    if (event.approximate === true && event.time === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approximate'],
+        message: said(
+          `event "${id}": "approximate" qualifies a "time", and there is none`,
+          'add the "time" the source gives, or remove "approximate" (a "timeOfDay" is vague already)',
+        ),
+      });
+    }
+    if (event.timeOfDay !== undefined && event.time !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeOfDay'],
+        message: said(
+          `event "${id}" has both "time" and "timeOfDay"`,
+          'keep "time" when the source gives the clock time, else "timeOfDay"',
+        ),
+      });
+    } else if (
+      event.timeOfDay !== undefined &&
+      (event.date === undefined
+        ? event.after !== undefined && event.sameDay !== true
+        : isWhen(event.date) && parseWhen(event.date).precision !== 'day')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeOfDay'],
+        message: said(
+          `event "${id}": a "timeOfDay" needs a "date" with the day`,
+          'write the date as \'YYYY-MM-DD\' (or "after" with "sameDay: true"), or remove "timeOfDay"',
+        ),
+      });
     }
   }, evenWithOtherProblems);
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** One photo of an article's gallery; the first is the lead image. */
 export const photo = ({ photoFile, reference }: SchemaHelpers) =>
@@ -352,6 +422,23 @@ export const article = (helpers: SchemaHelpers) =>
     dek: text(limits.dek, `link previews show about ${limits.dek}`),
     /** Place the story is reported from, e.g. 'Paris'. */
     dateline: text(),
+    /**
+     * The registered place the story is reported from (id of `content/places/<id>.yaml`), e.g.
+     * `paris`: links the dateline to the place's page. `dateline` stays the text shown.
+     */
+    datelineId: helpers.reference('places').optional(),
+    /**
+     * IANA zone in which readers are shown the article's times (`published`, `updated`,
+     * `updates`), e.g. 'Asia/Bangkok' for a story from Bangkok; omit for the newsroom's zone
+     * (`site.timeZone` in src/site.ts). Event times keep their own `timeZone`.
+     */
+    timeZone: z
+      .string({ error: said('is not a time zone name', 'use an IANA name such as "Asia/Bangkok"') })
+      .refine(isTimeZone, {
+        error: (issue) =>
+          said(`unknown time zone ${quoted(issue.input)}`, 'use an IANA name such as "Asia/Bangkok"'),
+      })
+      .optional(),
     /** Who wrote it. */
     byline: text(),
     /** First publication: a calendar date or an instant with offset. */
@@ -367,6 +454,8 @@ export const article = (helpers: SchemaHelpers) =>
     sources: z.array(citedSource).default([]),
     /** People in the story, in order of appearance. */
     people: z.array(helpers.reference('people')).default([]),
+    /** Organisations in the story (ids of `content/organisations/*.yaml`), in order of appearance. */
+    organisations: z.array(helpers.reference('organisations')).default([]),
     /** Countries in the story. */
     countries: z.array(helpers.reference('countries')).default([]),
     /** The events behind the story. */
@@ -381,7 +470,7 @@ export const article = (helpers: SchemaHelpers) =>
       .default([]),
     /** A draft shows in `npm run dev` with a "Draft" marker and never in a production build. */
     draft: z.boolean().default(false),
-    /** Ids of people or countries whose mentions in the text should not be linked. */
+    /** Ids of people, organisations or countries whose mentions in the text should not be linked. */
     unlinked: z.array(slugId).default([]),
   });
 
@@ -393,12 +482,15 @@ function tooMany(what: string, max: number) {
     );
 }
 
-/** A role held from one date until another (or until now). */
+/** A role held from one date until another (or until now), or held on the article's date. */
 export const role = fields({
   /** Title as readers know it: 'President of Ukraine'. */
   title: text(),
-  /** First day in the role. */
-  from: calendarDate,
+  /**
+   * First day in the role. Leave it out when the report does not say: the role then counts as
+   * held on the date of every article up to its `until`, and pages show no "since" date.
+   */
+  from: calendarDate.optional(),
   /** Last day in the role; omit while it is held. */
   until: calendarDate.optional(),
 });
@@ -408,6 +500,11 @@ export const person = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
   fields({
     /** Name as the site writes it in English: 'Volodymyr Zelensky'. */
     name: text(),
+    /**
+     * Honorific or rank written before the name where the person is named in full (cards, who's
+     * who, their page), as the report gives it: 'Pol. Gen.', 'Dr.'. Not part of `name` or `aliases`.
+     */
+    honorific: text().optional(),
     /** Name in the person's own script, when it differs. */
     nativeName: fields({
       /** The name, e.g. 'Володимир Зеленський'. */
@@ -418,8 +515,22 @@ export const person = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
           said(`${quoted(issue.input)} is not a language tag`, "use a BCP 47 tag such as 'uk'"),
       }),
     }).optional(),
-    /** Roles over time; the page shows the one held on the article's date. */
-    roles: z.array(role).min(1, { error: said('has no role', 'give at least one role with its start date') }),
+    /**
+     * Roles over time, or none (the person is then shown by name and country). Pages show every
+     * role held on the article's date, in the order written here.
+     */
+    roles: z
+      .array(
+        role.extend({
+          /**
+           * The organisation the role is held in (id of `content/organisations/<id>.yaml`), e.g.
+           * `nato` for 'Secretary General of NATO': pages link it with the role, and add its name
+           * when the title does not already say it ('Secretary General, NATO').
+           */
+          organisation: reference('organisations').optional(),
+        }),
+      )
+      .default([]),
     /** Country the person represents (id in `content/countries.yaml`). */
     country: reference('countries'),
     /** Other ways the text names the person: 'Zelensky'. */
@@ -443,3 +554,92 @@ export const country = fields({
   /** Earlier names, each used for articles dated up to its `until`. */
   formerNames: z.array(fields({ name: text(), until: calendarDate })).default([]),
 });
+
+/** What an organisation is, for its page and its structured data. */
+export const ORGANISATION_KINDS = [
+  'government',
+  'ministry',
+  'agency',
+  'intergovernmental',
+  'company',
+  'party',
+  'military',
+  'media',
+  'ngo',
+  'other',
+] as const;
+
+/** An organisation: `content/organisations/<id>.yaml`. */
+export const organisation = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
+  fields({
+    /** Name as the site writes it in English: 'Elysee Palace', 'State Audit Office'. */
+    name: text(),
+    /** The short form readers know, shown where space is short and matched in the text: 'NATO'. */
+    shortName: text().optional(),
+    /** Other ways the text names it: 'Kremlin' for 'the Kremlin'. */
+    aliases: z.array(text()).default([]),
+    /**
+     * What it is: 'government' (a head of state's or government's office: the Elysee Palace),
+     * 'ministry', 'agency', 'intergovernmental' (NATO, the UN), 'company', 'party', 'military',
+     * 'media', 'ngo' or 'other'.
+     */
+    kind: z.enum(ORGANISATION_KINDS, {
+      error: (issue) =>
+        said(
+          `${quoted(issue.input)} is not a kind of organisation`,
+          `use one of ${ORGANISATION_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
+        ),
+    }),
+    /** The country it belongs to (id in `content/countries.yaml`); omit for an international body. */
+    country: reference('countries').optional(),
+  });
+
+/** What a place is. */
+export const PLACE_KINDS = ['city', 'district', 'building', 'site', 'region', 'other'] as const;
+
+/** A place below country level: `content/places/<id>.yaml`. */
+export const place = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
+  fields({
+    /** Name as the site writes it in English: 'Kyiv', 'Bangkok City Hall'. */
+    name: text(),
+    /** Other ways the source names it: 'Chatuchak District'. */
+    aliases: z.array(text()).default([]),
+    /** 'city', 'district', 'building', 'site', 'region' or 'other'. */
+    kind: z.enum(PLACE_KINDS, {
+      error: (issue) =>
+        said(
+          `${quoted(issue.input)} is not a kind of place`,
+          `use one of ${PLACE_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
+        ),
+    }),
+    /** The country it is in (id in `content/countries.yaml`). */
+    country: reference('countries'),
+    /** Latitude in degrees, north positive (WGS 84): 50.45. Give it with `lon`. */
+    lat: z
+      .number({ error: said('is not a number', 'write the latitude in degrees, e.g. 50.45') })
+      .min(-90, { error: said('is below -90', 'write the latitude in degrees, -90 to 90') })
+      .max(90, { error: said('is above 90', 'write the latitude in degrees, -90 to 90') })
+      .optional(),
+    /** Longitude in degrees, east positive (WGS 84): 30.52. Give it with `lat`. */
+    lon: z
+      .number({ error: said('is not a number', 'write the longitude in degrees, e.g. 30.52') })
+      .min(-180, { error: said('is below -180', 'write the longitude in degrees, -180 to 180') })
+      .max(180, { error: said('is above 180', 'write the longitude in degrees, -180 to 180') })
+      .optional(),
+    /** IANA time zone of the place, e.g. 'Europe/Kyiv'. */
+    timeZone: z
+      .string({ error: said('is not a time zone name', 'use an IANA name such as "Europe/Kyiv"') })
+      .refine(isTimeZone, {
+        error: (issue) =>
+          said(`unknown time zone ${quoted(issue.input)}`, 'use an IANA name such as "Europe/Kyiv"'),
+      })
+      .optional(),
+  }).superRefine((entry, ctx) => {
+    if ((entry.lat === undefined) !== (entry.lon === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [entry.lat === undefined ? 'lon' : 'lat'],
+        message: said('"lat" and "lon" go together', 'add the missing one, or remove both'),
+      });
+    }
+  }, evenWithOtherProblems);

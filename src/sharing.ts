@@ -8,15 +8,20 @@ import {
   countriesOn,
   getArticles,
   getCountries,
+  getOrganisations,
   getPeople,
+  getPlaces,
   modifiedOf,
+  organisationsOn,
   peopleOn,
+  type OrganisationOnDate,
   timelineOf,
   type Article,
   type EventView,
   type PersonOnDate,
 } from './data';
-import { formatWhen } from './lib/date-format';
+import { formatDay } from './lib/date-format';
+import { displayZone } from './display-zone';
 import { latestRole } from './lib/entities';
 import { distanceFromMain } from './lib/event-labels';
 import { photoPage } from './lib/gallery';
@@ -66,11 +71,12 @@ function photoCard(photo: Photo, drawCredit: boolean): CardSpec {
 
 function articleCard(article: Article): TextCard {
   const { title, dateline, published } = article.data;
+  // The day alone: a card has no room for a clock time, and a date-only article has none.
   return {
     kind: 'text',
     kicker: 'Explainer',
     title,
-    footer: `${dateline.toUpperCase()} · ${formatWhen(published, site.timeZone)}`,
+    footer: `${dateline.toUpperCase()} · ${formatDay(published, displayZone(article.data))}`,
   };
 }
 
@@ -87,9 +93,29 @@ function withNative(person: PersonOnDate): string {
   return person.nativeName ? `${person.name} (${person.nativeName.text})` : person.name;
 }
 
-/** The structured-data crops of an article: its lead photo, or its card when it has none. */
-function cropJobs(article: Article): ShareImageJob[] {
+/**
+ * The photo that stands for an article in structured data: its lead photo, unless that is a
+ * placeholder. A placeholder is never a preview or search image: the drawn text card stands in.
+ */
+function leadImageOf(article: Article): Photo | undefined {
   const [lead] = article.data.gallery;
+  return lead && !lead.placeholder ? lead : undefined;
+}
+
+/** A photo page's share card: the photo with its credit, or for a placeholder a card of text. */
+function photoPageCard(article: Article, photo: Photo, index: number): CardSpec {
+  if (!photo.placeholder) return photoCard(photo, true);
+  const { position } = photoPage(
+    { slug: article.id, title: article.data.title },
+    article.data.gallery,
+    index,
+  );
+  return { ...articleCard(article), kicker: position, title: photo.caption };
+}
+
+/** The structured-data crops of an article: its lead photo, or its card when it has none (or a placeholder). */
+function cropJobs(article: Article): ShareImageJob[] {
+  const lead = leadImageOf(article);
   const articlePath = paths.article(article.id);
   return (Object.keys(STRUCTURED_CROPS) as CropName[]).map((crop) =>
     lead
@@ -122,11 +148,29 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
         kicker: 'People',
         title: name,
         names: nativeName ? [nativeName.text] : [],
-        footer: latestRole(roles).title,
+        footer: latestRole(roles)?.title,
       });
     }
     for (const country of await getCountries()) {
       page(paths.country(country.id), { kind: 'text', kicker: 'Countries', title: country.data.name });
+    }
+    page(paths.organisations(), {
+      kind: 'text',
+      kicker: 'Organisations',
+      title: 'Every organisation in the explainers',
+    });
+    for (const organisation of await getOrganisations()) {
+      const { name, shortName } = organisation.data;
+      page(paths.organisation(organisation.id), {
+        kind: 'text',
+        kicker: 'Organisations',
+        title: name,
+        footer: shortName !== name ? shortName : undefined,
+      });
+    }
+    page(paths.places(), { kind: 'text', kicker: 'Places', title: 'Every place in the explainers' });
+    for (const place of await getPlaces()) {
+      page(paths.place(place.id), { kind: 'text', kicker: 'Places', title: place.data.name });
     }
     for (const article of await getArticles()) {
       page(paths.article(article.id), articleCard(article));
@@ -151,12 +195,10 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
             .join(' · '),
         });
       });
-      for (const photo of article.data.gallery) {
-        page(
-          paths.photo(article.id, photo.id),
-          photoCard(photo, true),
-          cardAlt(photoCard(photo, true), site.name, photo.alt),
-        );
+      const gallery: readonly Photo[] = article.data.gallery;
+      for (const [index, photo] of gallery.entries()) {
+        const card = photoPageCard(article, photo, index);
+        page(paths.photo(article.id, photo.id), card, cardAlt(card, site.name, photo.alt));
       }
     }
     const byPath = new Map<string, ShareImageJob>();
@@ -195,9 +237,19 @@ function personFacts(person: PersonOnDate): EntityFacts {
   return {
     kind: 'person',
     name: person.name,
+    honorific: person.honorific,
     nativeName: person.nativeName?.text,
-    jobTitle: person.role,
+    jobTitles: person.roles,
     url: url(paths.person(person.id)),
+  };
+}
+
+function organisationFacts(organisation: OrganisationOnDate): EntityFacts {
+  return {
+    kind: 'organisation',
+    name: organisation.name,
+    shortName: organisation.shortName,
+    url: url(paths.organisation(organisation.id)),
   };
 }
 
@@ -225,11 +277,12 @@ export async function articleShare(article: Article) {
   const { data } = article;
   const people = await peopleOn(data.people, data.published);
   const countries = await countriesOn(data.countries, data.published);
-  // The story is about the people and countries of its main event; it mentions the others.
+  const organisations = await organisationsOn(data.organisations, data.published);
+  // The story is about the people, organisations and countries of its main event; it mentions the others.
   const main = data.timeline.find((event) => event.main);
-  const inMain = (kind: 'people' | 'countries', id: string) =>
+  const inMain = (kind: 'people' | 'organisations' | 'countries', id: string) =>
     !main || main[kind].some((ref) => ref.id === id);
-  const [lead] = data.gallery;
+  const lead = leadImageOf(article);
   const articleUrl = url(paths.article(article.id));
   const images = (Object.keys(STRUCTURED_CROPS) as CropName[]).map((crop) => ({
     url: url(cropPath(paths.article(article.id), crop)),
@@ -245,7 +298,6 @@ export async function articleShare(article: Article) {
       description: data.dek,
       published: data.published,
       modified: modifiedOf(article),
-      timeZone: site.timeZone,
       dateline: data.dateline,
       byline: data.byline,
       section: site.section,
@@ -254,10 +306,12 @@ export async function articleShare(article: Article) {
       publisher: publisher(),
       about: [
         ...people.filter((p) => inMain('people', p.id)).map(personFacts),
+        ...organisations.filter((o) => inMain('organisations', o.id)).map(organisationFacts),
         ...countries.filter((c) => inMain('countries', c.id)).map(countryFacts),
       ],
       mentions: [
         ...people.filter((p) => !inMain('people', p.id)).map(personFacts),
+        ...organisations.filter((o) => !inMain('organisations', o.id)).map(organisationFacts),
         ...countries.filter((c) => !inMain('countries', c.id)).map(countryFacts),
       ],
     }),
@@ -280,7 +334,10 @@ export async function eventShare(article: Article, event: EventView) {
   };
 }
 
-/** What a photo's page passes to the layout: its credits as an ImageObject. */
+/**
+ * What a photo's page passes to the layout: its credits as an ImageObject. A placeholder gets
+ * none: its share image is a card of text, not the photo the credits are for.
+ */
 export async function photoShare(article: Article, index: number) {
   const page = photoPage({ slug: article.id, title: article.data.title }, article.data.gallery, index);
   const { photo } = page;
@@ -289,17 +346,21 @@ export async function photoShare(article: Article, index: number) {
   return {
     article: factsOf(article, tagsOf(people, [])),
     jsonLd: [
-      photoObject({
-        name: page.title,
-        url: url(image.path),
-        width: image.width,
-        height: image.height,
-        caption: photo.caption,
-        creditText: photo.credit,
-        copyrightNotice: photo.rights,
-        pageUrl: url(page.href),
-        articleUrl: url(paths.article(article.id)),
-      }),
+      ...(photo.placeholder
+        ? []
+        : [
+            photoObject({
+              name: page.title,
+              url: url(image.path),
+              width: image.width,
+              height: image.height,
+              caption: photo.caption,
+              creditText: photo.credit,
+              copyrightNotice: photo.rights,
+              pageUrl: url(page.href),
+              articleUrl: url(paths.article(article.id)),
+            }),
+          ]),
       breadcrumbs([
         { name: site.name, url: url(paths.home()) },
         { name: article.data.title, url: url(paths.article(article.id)) },

@@ -1,8 +1,10 @@
 /**
  * The article `npm run new` writes: every frontmatter field present, each with a valid example or
  * a "TODO" placeholder, so the draft builds at once and shows every part of the page (timeline,
- * gallery with a placeholder photo) in `npm run dev`. `npm run check:content` refuses the TODOs
- * once `draft: true` is removed. Pure text: the CLI does the writing.
+ * gallery with a placeholder photo) in `npm run dev`. `npm run check:content` lists the TODOs as
+ * warnings, and refuses them once `draft: true` is removed. It is MDX (`index.mdx`), so the
+ * explainer blocks work from the start; the text holds no `<` or `{`, which MDX would read as
+ * code. Pure text: the CLI does the writing.
  */
 
 export interface TemplateInput {
@@ -24,7 +26,8 @@ export function articleTemplate({ headline, today, photo }: TemplateInput): stri
 # remove \`draft: true\` to publish. Every field is described in README.md, "Adding an article".
 title: ${quoted(headline)}
 dek: 'TODO: one sentence shown under the headline and in link previews (200 characters at most)'
-dateline: 'TODO: the city the story is reported from'
+dateline: 'TODO: the city the story is reported from' # times show in the newsroom's zone, or add e.g. "timeZone: Asia/Bangkok"
+# datelineId: paris # the dateline's registered place (content/places/<id>.yaml): linked, and its zone is the article's
 byline: Backstory staff
 published: '${today}'
 # updated: '${today}T18:00:00+01:00' # a silent refresh; notes to readers go in "updates"
@@ -34,8 +37,9 @@ sources:
     description: 'TODO: how the article describes it, e.g. Ukrainian outlet'
     # url: https://... (the original, when there is one)
 people: [] # ids of content/people/<id>.yaml, in order of appearance
+organisations: [] # ids of content/organisations/<id>.yaml, e.g. [nato]
 countries: [] # ids from content/countries.yaml, e.g. [ua, fr]
-unlinked: [] # ids of people or countries whose mentions stay plain text
+unlinked: [] # ids of people, organisations or countries whose mentions stay plain text
 timeline:
   - id: main-event
     date: '${today}' # only as precise as the source: '2025', '2025-08' or '2025-08-18'
@@ -65,6 +69,7 @@ updates: []
 ---
 
 TODO: the article, in Markdown. Name people and countries as readers know them, and list each in
-\`people\` / \`countries\` above.
+\`people\` / \`countries\` above. Explainer blocks (KeyFacts, Quote, Photo, TimelineExcerpt, Known)
+go between paragraphs: see "Explainer blocks" in README.md.
 `;
 }

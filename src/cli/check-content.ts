@@ -3,6 +3,8 @@
  *   npm run check:content              (the content/ folder)
  *   npm run check:content -- <folder>  (any folder laid out like content/; or BACKSTORY_CONTENT)
  * One line per problem, `file:line  field  problem: how to fix`; exits with 1 when there is any.
+ * Warnings (a `TODO` left in a draft) are listed apart, each line starting with `warning: `, and
+ * leave the exit code alone: they stop nothing.
  * Runs in plain Node, before every build (`npm run build`, `npm start`) and in `npm test`.
  */
 import './ts-resolve.ts';
@@ -42,16 +44,32 @@ const report = await checkContent(
   { body: await bodyChecker(contentDir, configFile) },
 );
 
-const { articles, people, countries } = report.checked;
+const { articles, people, countries, organisations, places } = report.checked;
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const scope = `${plural(articles, 'article')}, ${plural(people, 'person', 'people')}, ${plural(countries, 'country', 'countries')}`;
+// Organisations and places are optional folders: named only when the content has some.
+const scope = [
+  plural(articles, 'article'),
+  plural(people, 'person', 'people'),
+  ...(organisations > 0 ? [plural(organisations, 'organisation')] : []),
+  ...(places > 0 ? [plural(places, 'place')] : []),
+  plural(countries, 'country', 'countries'),
+].join(', ');
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-if (report.problems.length > 0) {
-  for (const problem of report.problems) console.error(formatProblem(problem));
-  const fileCount = new Set(report.problems.map((problem) => problem.file)).size;
+const { problems, warnings } = report;
+const inFiles = (list: readonly { file: string }[], one: string) =>
+  `${plural(list.length, one)} in ${plural(new Set(list.map((problem) => problem.file)).size, 'file')}`;
+// Warnings first, apart: the errors, which stop the build, stay next to the summary.
+if (warnings.length > 0) {
+  console.error('Warnings (they stop nothing; a draft may hold them until it is published):');
+  for (const warning of warnings) console.error(formatProblem(warning));
+  console.error(problems.length > 0 ? '\nProblems:' : '');
+}
+const warned = warnings.length > 0 ? `; ${inFiles(warnings, 'warning')}` : '';
+if (problems.length > 0) {
+  for (const problem of problems) console.error(formatProblem(problem));
   console.error(
-    `\ncheck:content: ${plural(report.problems.length, 'problem')} in ${plural(fileCount, 'file')} (checked ${scope} in ${seconds} s)`,
+    `\ncheck:content: ${inFiles(problems, 'problem')}${warned} (checked ${scope} in ${seconds} s)`,
   );
   process.exit(1);
 }
-console.log(`check:content: no problems (checked ${scope} in ${seconds} s)`);
+console.log(`check:content: no problems${warned} (checked ${scope} in ${seconds} s)`);

@@ -2,8 +2,9 @@
  * Starts a new article as a draft:
  *   npm run new -- "Headline"                  (into content/articles/<slug>/)
  *   npm run new -- "Headline" --content <dir>  (any folder laid out like content/; or BACKSTORY_CONTENT)
- * Writes <slug>/index.md with every field filled (see article-template.ts) and a placeholder lead
- * photo, dated today in the newsroom's zone. Never overwrites: an existing folder is refused.
+ * Writes <slug>/index.mdx (MDX, so the explainer blocks work) with every field filled (see
+ * article-template.ts) and a placeholder lead photo, dated today in the newsroom's zone. Never
+ * overwrites: an existing folder is refused.
  */
 import './ts-resolve.ts';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,8 +52,10 @@ try {
 
 const today = format(new Date(), 'yyyy-MM-dd', { in: tz(site.timeZone) });
 const photo = 'lead.jpg';
+/** MDX, so the explainer blocks (README, "Explainer blocks") work from the start. */
+const ARTICLE_FILE = 'index.mdx';
 try {
-  writeFileSync(join(folder, 'index.md'), articleTemplate({ headline, today, photo }), { flag: 'wx' });
+  writeFileSync(join(folder, ARTICLE_FILE), articleTemplate({ headline, today, photo }), { flag: 'wx' });
   await drawPlaceholder(join(folder, photo), headline.length > 48 ? `${headline.slice(0, 47)}…` : headline);
 } catch (error) {
   // Leave nothing half-made behind: the folder was created above, by this run.
@@ -60,8 +63,8 @@ try {
   throw error;
 }
 
-console.log(`new: wrote ${shown(join(folder, 'index.md'))} (a draft) and ${photo} (a placeholder photo)
-  1. Replace every TODO; \`npm run check:content\` lists what is left.
+console.log(`new: wrote ${shown(join(folder, ARTICLE_FILE))} (a draft) and ${photo} (a placeholder photo)
+  1. Replace every TODO; \`npm run check:content\` lists what is left (as warnings, while it is a draft).
   2. See it at http://localhost:4321/articles/${slug}/ with \`npm run dev\`.
   3. Remove \`draft: true\` to publish it with the next \`npm run build\`.`);
 if ([...headline].length > limits.title) {

@@ -14,13 +14,26 @@ import { said } from './problem';
  * The registered ids of each kind an entry may reference; undefined when the registry file could
  * not be read, which is reported on its own (one mistake, one message).
  */
-export type KnownIds = Readonly<Record<'people' | 'countries', ReadonlySet<string> | undefined>>;
+export type KnownIds = Readonly<
+  Record<'people' | 'countries', ReadonlySet<string> | undefined> &
+    Partial<Record<'organisations' | 'places', ReadonlySet<string> | undefined>>
+>;
 
-const WHERE = { people: 'content/people/<id>.yaml', countries: 'content/countries.yaml' } as const;
-const SINGULAR = { people: 'person', countries: 'country' } as const;
+const WHERE = {
+  people: 'content/people/<id>.yaml',
+  countries: 'content/countries.yaml',
+  organisations: 'content/organisations/<id>.yaml',
+  places: 'content/places/<id>.yaml',
+} as const;
+const SINGULAR = {
+  people: 'person',
+  countries: 'country',
+  organisations: 'organisation',
+  places: 'place',
+} as const;
 
 function knownReference(known: KnownIds): SchemaHelpers['reference'] {
-  const reference = (collection: keyof KnownIds) =>
+  const reference = (collection: keyof typeof WHERE) =>
     z
       .string()
       .superRefine((id, ctx) => {
@@ -51,3 +64,11 @@ export function personSchema(known: KnownIds) {
 }
 
 export const countrySchema = schemas.country;
+
+export function organisationSchema(known: KnownIds) {
+  return schemas.organisation({ reference: knownReference(known) });
+}
+
+export function placeSchema(known: KnownIds) {
+  return schemas.place({ reference: knownReference(known) });
+}

@@ -2,7 +2,8 @@
  * The content rules, run over the whole content folder in one pass: by `npm run check:content`
  * and by the build's loaders before Astro reads an entry (src/loaders.ts), so the two cannot
  * disagree and each rule runs once per build. Every problem comes back as one {@link Problem}:
- * `file:line  field  problem: fix`.
+ * `file:line  field  problem: fix`; the report keeps warnings (which stop nothing) apart from
+ * the errors, so the loaders never see them.
  *
  * Order: the folder layout, then each file's bytes (UTF-8, size), its YAML (Astro's parser), its
  * schema (src/schemas.ts, with registered ids and photo files checked), then the rules a schema
@@ -15,7 +16,14 @@ import type { z } from 'astro/zod';
 import { limits } from '../site';
 import { badCharactersByLine } from './clean-text';
 import { articleFileProblems, dataFileProblems, ENTRY_ID, UNREAD_FIX } from './content-files';
-import { articleSchema, countrySchema, personSchema, type KnownIds } from './content-check-schemas';
+import {
+  articleSchema,
+  countrySchema,
+  organisationSchema,
+  personSchema,
+  placeSchema,
+  type KnownIds,
+} from './content-check-schemas';
 import {
   fieldName,
   isTomlFrontmatter,
@@ -24,10 +32,18 @@ import {
   splitFrontmatter,
   type ParsedYaml,
 } from './content-check-yaml';
-import { articleFindings, bodyDepthFinding, type Registry } from './content-rules';
+import { articleFindings, bodyDepthFinding, countryCodeFindings, type Registry } from './content-rules';
 import type { DatedRole } from './entities';
 import { namesOf, type Mentionable } from './mentions';
-import { onePerField, quoted, sortProblems, splitMessage, type Finding, type Problem } from './problem';
+import {
+  isWarning,
+  onePerField,
+  quoted,
+  sortProblems,
+  splitMessage,
+  type Finding,
+  type Problem,
+} from './problem';
 
 /** The content folder, read through this interface so tests can hand in any tree. */
 export interface ContentSource {
@@ -71,8 +87,11 @@ export interface CheckOptions {
 }
 
 export interface CheckReport {
+  /** The errors: any one stops the build. */
   problems: Problem[];
-  checked: { articles: number; people: number; countries: number };
+  /** What stops nothing (a `TODO` left in a draft), each marked `severity: 'warning'`. */
+  warnings: Problem[];
+  checked: { articles: number; people: number; countries: number; organisations: number; places: number };
 }
 
 type Raw = Record<string, unknown>;
@@ -229,10 +248,10 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       return [
         {
           field,
-          problem: `share images cannot draw "${missing.join('')}": their fonts cover Latin and Cyrillic script only`,
+          problem: `share images cannot draw "${missing.join('')}": no share-image font has a glyph for it (they cover Latin, Cyrillic, Greek, Thai, Arabic, Hebrew, Devanagari, Chinese, Japanese and Korean)`,
           fix: field.startsWith('nativeName')
-            ? 'leave "nativeName" out until the share-image fonts cover this script'
-            : 'write it in Latin or Cyrillic script',
+            ? 'leave "nativeName" out until the share-image fonts cover this script (README, "Sharing")'
+            : 'write it in a script the share-image fonts cover, or add a Noto font for it (README, "Sharing")',
         },
       ];
     });
@@ -242,10 +261,13 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
   problems.push(
     ...articleFileProblems(label('articles'), under('articles')),
     ...dataFileProblems(label('people'), under('people')),
+    ...dataFileProblems(label('organisations'), under('organisations')),
+    ...dataFileProblems(label('places'), under('places')),
   );
+  const DATA_FOLDERS = new Set(['articles', 'people', 'organisations', 'places']);
   for (const path of source.files) {
     const top = path.split('/')[0]!;
-    if (top.startsWith('.') || top === 'articles' || top === 'people' || path === 'countries.yaml') continue;
+    if (top.startsWith('.') || DATA_FOLDERS.has(top) || path === 'countries.yaml') continue;
     problems.push({ file: label(path), field: '-', problem: 'is not read', fix: UNREAD_FIX });
   }
 
@@ -296,19 +318,69 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       seen.set(id, index);
       countryIds?.add(id);
       mentionables.push({ kind: 'country', id, names: namesOf(entry) });
-      if (result.success) add(file, drawable([[`[${index}].name`, result.data.name, 'title']]), yaml!.lineOf);
+      if (!result.success) return;
+      add(file, drawable([[`[${index}].name`, result.data.name, 'title']]), yaml!.lineOf);
+      add(
+        file,
+        countryCodeFindings(result.data).map((finding) => ({
+          ...finding,
+          field: `[${index}].${finding.field}`,
+        })),
+        yaml!.lineOf,
+      );
     });
   }
 
   // 3. People: content/people/<id>.yaml. An entry that fails its schema is still a known id, and
   // the text may still name it, so an article is not reported as well: one mistake, one message.
-  const personFiles = under('people').filter(
-    (path) => ENTRY_ID.test(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'),
-  );
+  const entryFiles = (folder: string) =>
+    under(folder).filter((path) => ENTRY_ID.test(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'));
+  const idsOf = (files: readonly string[]) => new Set(files.map((path) => path.replace(/\.yaml$/, '')));
+  const personFiles = entryFiles('people');
+  // Organisations and places (optional folders) are registered like people: one file per entry.
+  const organisationFiles = entryFiles('organisations');
+  const placeFiles = entryFiles('places');
   const known: KnownIds = {
-    people: new Set(personFiles.map((path) => path.replace(/\.yaml$/, ''))),
+    people: idsOf(personFiles),
     countries: countryIds,
+    organisations: idsOf(organisationFiles),
+    places: idsOf(placeFiles),
   };
+  const placeNames = new Map<string, string[]>();
+  for (const [folder, files, schema] of [
+    ['organisations', organisationFiles, organisationSchema(known)],
+    ['places', placeFiles, placeSchema(known)],
+  ] as const) {
+    for (const path of files) {
+      const file = label(`${folder}/${path}`);
+      const text = readText(`${folder}/${path}`);
+      if (text === undefined) continue;
+      const yaml = readYaml(text);
+      add(file, yaml.findings);
+      if (yaml.data === undefined) continue;
+      // Place names are not linked in the text: "Washington" and "Moscow" often stand for governments.
+      if (folder === 'places' && isObject(yaml.data))
+        placeNames.set(path.replace(/\.yaml$/, ''), namesOf(yaml.data));
+      if (folder === 'organisations' && isObject(yaml.data))
+        mentionables.push({
+          kind: 'organisation',
+          id: path.replace(/\.yaml$/, ''),
+          names: namesOf(yaml.data),
+        });
+      const result = schema.safeParse(yaml.data, { reportInput: true });
+      problems.push(...schemaProblems(file, yaml, result));
+      // Their pages' share images draw the name as the title.
+      if (result.success) {
+        const { name } = result.data;
+        const short = 'shortName' in result.data ? result.data.shortName : undefined;
+        add(
+          file,
+          drawable([['name', name, 'title'], ...(short ? [['shortName', short, 'text'] as const] : [])]),
+          yaml.lineOf,
+        );
+      }
+    }
+  }
   const roles = new Map<string, readonly DatedRole[]>();
   const schemaOfPerson = personSchema(known);
   for (const path of personFiles) {
@@ -331,11 +403,20 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
         ['name', name, 'title'],
         ['name', name, 'text'],
         ...(nativeName ? [['nativeName.text', nativeName.text, 'text'] as const] : []),
+        // The person's card names their latest role under the name.
+        ...result.data.roles.map((role, index) => [`roles[${index}].title`, role.title, 'text'] as const),
       ]),
       yaml.lineOf,
     );
   }
-  const registry: Registry = { people: known.people!, roles, countries: countryIds, mentionables };
+  const registry: Registry = {
+    people: known.people!,
+    organisations: known.organisations!,
+    placeNames,
+    roles,
+    countries: countryIds,
+    mentionables,
+  };
 
   // 4. Articles: content/articles/<slug>/index.md(x).
   const articleFiles = under('articles').filter((path) =>
@@ -397,11 +478,17 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
         file,
         drawable([
           ['title', article.title, 'title'],
+          // Every card of the article names the dateline in its footer.
+          ['dateline', article.dateline, 'text'],
           ...article.timeline.map(
             (event, index) => [`timeline[${index}].title`, event.title, 'title'] as const,
           ),
           ...article.gallery.map(
             (photo, index) => [`gallery[${index}].credit`, photo.credit, 'text'] as const,
+          ),
+          // A placeholder's own card is a text card, its caption the title.
+          ...article.gallery.flatMap((photo, index) =>
+            photo.placeholder ? [[`gallery[${index}].caption`, photo.caption, 'title'] as const] : [],
           ),
         ]),
         yaml.lineOf,
@@ -429,9 +516,17 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       problems.push(...(await options.body({ path: relative, file, source: text, frontmatter: yaml.data })));
   }
 
+  const found = sortProblems(onePerField(problems));
   return {
-    problems: sortProblems(onePerField(problems)),
-    checked: { articles: articleFiles.length, people: personFiles.length, countries },
+    problems: found.filter((problem) => !isWarning(problem)),
+    warnings: found.filter(isWarning),
+    checked: {
+      articles: articleFiles.length,
+      people: personFiles.length,
+      countries,
+      organisations: organisationFiles.length,
+      places: placeFiles.length,
+    },
   };
 }
 

@@ -12,7 +12,7 @@ const SLUG = ENTRY_ID;
 
 /** The fix for a file nothing reads. */
 export const UNREAD_FIX =
-  'content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml and countries.yaml; move or remove it';
+  'content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml and countries.yaml; move or remove it';
 
 const problem = (file: string, what: string, fix: string): Problem => ({
   file,
@@ -90,7 +90,7 @@ export function articleFileProblems(base: string, files: readonly string[]): Pro
   return problems;
 }
 
-/** Checks a folder of one-YAML-file-per-entry data (people). */
+/** Checks a folder of one-YAML-file-per-entry data (people, organisations, places). */
 export function dataFileProblems(base: string, files: readonly string[]): Problem[] {
   return files
     .filter((path) => !path.split('/').at(-1)!.startsWith('.'))

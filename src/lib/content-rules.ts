@@ -1,12 +1,14 @@
 /**
  * The content rules a schema cannot express, run on entries that passed their schema: a timeline
- * that is consistent and reads in order, updates after publication, people holding a role on the
- * article's date, the text and the frontmatter naming the same people and countries, no
- * placeholder left in a published article. Each rule writes its own fix.
+ * that is consistent and reads in order, updates after publication, people with roles holding one
+ * on the article's date, the text and the frontmatter naming the same people and countries, no
+ * placeholder left in a published article (in a draft, a warning), country ids that are the ISO
+ * code of the country named. Each rule writes its own fix.
  */
 import { limits } from '../site';
 import { isAfter } from './dates';
 import { rolesHeldOn, type DatedRole } from './entities';
+import { isoCodeNamed, isoCodesNamed, isoCountryNames, isoNameWithin } from './iso-countries';
 import { mentionedIn, type Mentionable } from './mentions';
 import type { Finding } from './problem';
 import { timelineProblems, type EventTiming } from './timeline';
@@ -23,8 +25,17 @@ export interface CheckedArticle {
   draft: boolean;
   updates: readonly { time: string }[];
   people: readonly Ref[];
+  /** Absent from articles parsed before organisations were registered (tests' stand-ins). */
+  organisations?: readonly Ref[] | undefined;
   countries: readonly Ref[];
-  timeline: readonly (EventTiming & { people: readonly Ref[]; countries: readonly Ref[] })[];
+  timeline: readonly (EventTiming & {
+    people: readonly Ref[];
+    countries: readonly Ref[];
+    place?: string | undefined;
+    placeId?: Ref | undefined;
+  })[];
+  dateline?: string | undefined;
+  datelineId?: Ref | undefined;
   gallery: readonly { id: string; people: readonly Ref[] }[];
   unlinked: readonly string[];
 }
@@ -33,11 +44,15 @@ export interface CheckedArticle {
 export interface Registry {
   /** Every person id, valid or not. */
   people: ReadonlySet<string>;
+  /** Every organisation id, valid or not (none when content/organisations/ is absent). */
+  organisations?: ReadonlySet<string> | undefined;
   /** Roles by person id, for the people whose file is valid. */
   roles: ReadonlyMap<string, readonly DatedRole[]>;
   /** Country ids; undefined while countries.yaml cannot be read. */
   countries: ReadonlySet<string> | undefined;
-  /** Names the text may use for each person and country. */
+  /** Each place's name and aliases, by id (none when content/places/ is absent). */
+  placeNames?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** Names the text may use for each person, organisation and country. */
   mentionables: readonly Mentionable[];
 }
 
@@ -69,6 +84,7 @@ export function articleFindings(
     ...unlinkedFindings(article, registry),
     ...roleFindings(article, registry),
     ...unlistedMentionFindings(article, body, registry),
+    ...placeTextFindings(article, registry),
     ...placeholderFindings(article, body, bodyLine),
   ];
 }
@@ -131,15 +147,18 @@ function duplicatePhotoFindings(article: Pick<CheckedArticle, 'gallery'>): Findi
   });
 }
 
-/** Ids in `unlinked` that name no person or country: a typo would leave the mention linked. */
+/** Ids in `unlinked` that name no person, organisation or country: a typo would leave the mention linked. */
 function unlinkedFindings(article: Pick<CheckedArticle, 'unlinked'>, registry: Registry): Finding[] {
   return article.unlinked.flatMap((id, index): Finding[] =>
-    registry.people.has(id) || !registry.countries || registry.countries.has(id)
+    registry.people.has(id) ||
+    registry.organisations?.has(id) ||
+    !registry.countries ||
+    registry.countries.has(id)
       ? []
       : [
           {
             field: `unlinked[${index}]`,
-            problem: `"${id}" is not the id of a person or country`,
+            problem: `"${id}" is not the id of a person, organisation or country`,
             fix: 'fix the id, or remove it',
           },
         ],
@@ -147,8 +166,11 @@ function unlinkedFindings(article: Pick<CheckedArticle, 'unlinked'>, registry: R
 }
 
 /**
- * Every person the article lists (itself, its events, its photos) must hold a role on the
- * article's date: pages show that role. Reported once per person, at the first place it is listed.
+ * Every person the article lists (itself, its events, its photos) who has roles must hold one on
+ * the article's date: pages show the roles held then, and a person whose file lists roles but none
+ * then is most likely missing the one the report gives (a role needs no "from" date, so adding it
+ * never asks for a date the report does not give). A person registered without roles is named
+ * alone. Reported once per person, at the first place it is listed.
  */
 function roleFindings(article: CheckedArticle, registry: Registry): Finding[] {
   const places: [string, string][] = [
@@ -164,13 +186,13 @@ function roleFindings(article: CheckedArticle, registry: Registry): Finding[] {
   const findings: Finding[] = [];
   for (const [id, field] of places) {
     const roles = registry.roles.get(id);
-    if (!roles || seen.has(id)) continue;
+    if (!roles || roles.length === 0 || seen.has(id)) continue;
     seen.add(id);
     if (rolesHeldOn(roles, article.published).length === 0) {
       findings.push({
         field,
         problem: `${id} holds no role on the article's date (${article.published})`,
-        fix: `add the role held then to "roles" in content/people/${id}.yaml, with its "from" date`,
+        fix: `add the role held then to "roles" in content/people/${id}.yaml (leave out "from" when the report does not say when it began)`,
       });
     }
   }
@@ -178,16 +200,15 @@ function roleFindings(article: CheckedArticle, registry: Registry): Finding[] {
 }
 
 /**
- * People and countries the text names that the frontmatter does not list, so the two cannot
- * drift: one finding per list, naming every one missing.
+ * People, organisations and countries the text names that the frontmatter does not list, so the
+ * two cannot drift: one finding per list, naming every one missing.
  */
 function unlistedMentionFindings(article: CheckedArticle, body: string, registry: Registry): Finding[] {
   const mentioned = mentionedIn(body, registry.mentionables);
-  return (['people', 'countries'] as const).flatMap((field): Finding[] => {
+  const kinds = { people: 'person', organisations: 'organisation', countries: 'country' } as const;
+  return (['people', 'organisations', 'countries'] as const).flatMap((field): Finding[] => {
     const missing = mentioned.filter(
-      (entity) =>
-        (entity.kind === 'person') === (field === 'people') &&
-        !article[field].some((ref) => ref.id === entity.id),
+      (entity) => entity.kind === kinds[field] && !(article[field] ?? []).some((ref) => ref.id === entity.id),
     );
     if (missing.length === 0) return [];
     const list = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -203,22 +224,113 @@ function unlistedMentionFindings(article: CheckedArticle, body: string, registry
   });
 }
 
+/** Lower-case letters and digits, one space between words. */
+const wordsOf = (value: string) =>
+  value
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * A place given both as text and as a registered id must be the same place: the text (`dateline`,
+ * an event's `place`) names it by its name or an alias, as whole words in any case ("PARIS",
+ * "Paris, France"), so a wrong id cannot link the text to another place's page.
+ */
+function placeTextFindings(article: CheckedArticle, registry: Registry): Finding[] {
+  const pairs: [string, string | undefined, Ref | undefined][] = [
+    ['dateline', article.dateline, article.datelineId],
+    ...article.timeline.map((event, index): [string, string | undefined, Ref | undefined] => [
+      `timeline[${index}].place`,
+      event.place,
+      event.placeId,
+    ]),
+  ];
+  return pairs.flatMap(([field, text, ref]): Finding[] => {
+    const names = ref && registry.placeNames?.get(ref.id);
+    if (text === undefined || !names || names.length === 0) return [];
+    const words = (value: string) => ` ${wordsOf(value)} `;
+    if (names.some((name) => words(text).includes(words(name)))) return [];
+    const key = field === 'dateline' ? 'datelineId' : 'placeId';
+    return [
+      {
+        field,
+        problem: `"${text}" does not name "${ref!.id}" (${names[0]}), the place "${key}" gives`,
+        fix: `fix "${key}", or add "${text}" to "aliases" in content/places/${ref!.id}.yaml`,
+      },
+    ];
+  });
+}
+
+/** The parts of a country entry (schema output) the code rule reads. */
+export interface CheckedCountry {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  formerNames: readonly { name: string }[];
+}
+
+/**
+ * A country's id must be the ISO 3166-1 alpha-2 code of the country it names: one of its names
+ * (`name`, `aliases`, `formerNames`) must be one of the names that code has
+ * (src/lib/iso-countries.ts), or hold one as whole words when none is exactly another country's
+ * name. Otherwise the message names the country the code stands for and,
+ * when one of the names is another country's, that country's code: "my" is Malaysia; Myanmar is "mm".
+ */
+export function countryCodeFindings(country: CheckedCountry): Finding[] {
+  const names = [country.name, ...country.aliases, ...country.formerNames.map((former) => former.name)];
+  const isoNames = isoCountryNames(country.id);
+  if (isoNames && names.some((name) => isoCodeNamed(country.id, name))) return [];
+  const named = names
+    .map((name) => ({ name, codes: isoCodesNamed(name) }))
+    .find(({ codes }) => codes.length > 0);
+  // A longer form ("Kingdom of the Netherlands") passes, unless a name is exactly another country's.
+  if (isoNames && !named && names.some((name) => isoNameWithin(country.id, name))) return [];
+  const codes =
+    named &&
+    new Intl.ListFormat('en', { type: 'disjunction' }).format(named.codes.map((code) => `"${code}"`));
+  const elsewhere = named && `${named.name} is ${codes}`;
+  const change = named && {
+    fix:
+      named.codes.length === 1
+        ? `change the id to "${named.codes[0]}", and "${country.id}" to "${named.codes[0]}" wherever people and articles name this country`
+        : `use the code of the one meant (${codes}), wherever people and articles name this country too`,
+  };
+  if (!isoNames) {
+    return [
+      {
+        field: 'id',
+        problem: `"${country.id}" is not an ISO 3166-1 alpha-2 country code${elsewhere ? `; ${elsewhere}` : ''}`,
+        fix: change?.fix ?? "use the country's ISO 3166-1 alpha-2 code in lower case, e.g. 'ua' for Ukraine",
+      },
+    ];
+  }
+  return [
+    {
+      field: 'id',
+      problem: `"${country.id}" is ${isoNames[0]}${elsewhere ? `; ${elsewhere}` : `, not "${country.name}"`}`,
+      fix:
+        change?.fix ??
+        `correct the id; if it is right, add the name ISO 3166 gives it ("${isoNames[0]}") to "aliases"`,
+    },
+  ];
+}
+
 /** The marker `npm run new` puts in every field an editor must write. */
 export const PLACEHOLDER = /\bTODO\b/;
 
-const PLACEHOLDER_FIX = 'write it, or keep "draft: true" until it is written';
-
-/** Placeholder text left in an article about to be published (not a draft). */
+/**
+ * Placeholder text left in an article: an error once it is to be published, a warning while it is
+ * a draft, so `check:content` lists what is left to write from the start.
+ */
 function placeholderFindings(article: CheckedArticle, body: string, bodyLine: number): Finding[] {
-  if (article.draft) return [];
+  const problem = 'still holds the "TODO" placeholder from "npm run new"';
+  const left = article.draft
+    ? { problem, fix: 'write it before removing "draft: true"', severity: 'warning' as const }
+    : { problem, fix: 'write it, or keep "draft: true" until it is written' };
   const findings: Finding[] = [];
   const visit = (value: unknown, field: string) => {
     if (typeof value === 'string' && PLACEHOLDER.test(value)) {
-      findings.push({
-        field,
-        problem: 'still holds the "TODO" placeholder from "npm run new"',
-        fix: PLACEHOLDER_FIX,
-      });
+      findings.push({ field, ...left });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, `${field}[${index}]`));
     } else if (typeof value === 'object' && value !== null) {
@@ -228,12 +340,7 @@ function placeholderFindings(article: CheckedArticle, body: string, bodyLine: nu
   visit(article, '');
   body.split('\n').forEach((text, index) => {
     if (PLACEHOLDER.test(text)) {
-      findings.push({
-        field: 'body',
-        line: bodyLine + index,
-        problem: 'still holds the "TODO" placeholder from "npm run new"',
-        fix: PLACEHOLDER_FIX,
-      });
+      findings.push({ field: 'body', line: bodyLine + index, ...left });
     }
   });
   return findings;

@@ -1,8 +1,6 @@
 /** Reader-facing wording for when a timeline event happened, never more precise than the data. */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { daysBetween, formatWhen } from './date-format';
-import type { When } from './dates';
+import { daysBetween, formatWhen, localTime, TIME_OF_DAY_PHRASES } from './date-format';
+import type { TimeOfDay, When } from './dates';
 
 export interface EventDateLabel {
   /** Text to show. */
@@ -17,6 +15,10 @@ interface LabelInput {
   sameDay?: boolean | undefined;
   time?: string | undefined;
   timeZone?: string | undefined;
+  /** With `time`: the source gives it as approximate ("about 6:40 p.m."). */
+  approximate?: boolean | undefined;
+  /** A vague part of the day, instead of a clock time. */
+  timeOfDay?: TimeOfDay | undefined;
 }
 
 /** The day an event is known to fall on: its own, or its anchor's when it is "later the same day". */
@@ -27,21 +29,22 @@ export function knownDay(event: LabelInput): string | undefined {
     : undefined;
 }
 
+/**
+ * The wording and `datetime` of an event's date. A clock time is shown in the event's own zone
+ * ("September 4, 2025, 6:40 p.m. Bangkok time", datetime with that zone's offset); a part of the
+ * day only as words ("September 4, 2025, in the evening"), its datetime the date alone. Other
+ * dates at their precision; `timeZone` is the display zone for any instant.
+ */
 export function eventDateLabel(event: LabelInput, timeZone: string): EventDateLabel {
+  const day = knownDay(event);
+  const partOfDay = day && event.timeOfDay ? `, ${TIME_OF_DAY_PHRASES[event.timeOfDay]}` : '';
   if (event.when) {
     if (event.time && event.timeZone && event.when.precision === 'day') {
-      const [y, m, d] = event.when.iso.split('-').map(Number) as [number, number, number];
-      const [hh, mm] = event.time.split(':').map(Number) as [number, number];
-      const local = new TZDate(y, m - 1, d, hh, mm, event.timeZone);
-      return {
-        text: `${formatWhen(event.when.iso, timeZone)}, ${event.time} (${event.timeZone.replace(/_/g, ' ')} time)`,
-        datetime: format(local, "yyyy-MM-dd'T'HH:mmxxx"),
-      };
+      return localTime(event.when.iso, event.time, event.timeZone, event.approximate === true);
     }
-    return { text: formatWhen(event.when.iso, timeZone), datetime: event.when.iso };
+    return { text: `${formatWhen(event.when.iso, timeZone)}${partOfDay}`, datetime: event.when.iso };
   }
-  const day = knownDay(event);
-  if (day) return { text: `Later on ${formatWhen(day, 'UTC')}`, datetime: day };
+  if (day) return { text: `Later on ${formatWhen(day, 'UTC')}${partOfDay}`, datetime: day };
   return { text: `Later, after ${formatWhen(event.anchorWhen.iso, timeZone)} (the source gives no date)` };
 }
 

@@ -27,6 +27,31 @@ export function wrapIndex(index: number, total: number): number {
   return ((index % total) + total) % total;
 }
 
+/** Where an article page shows its photos, each once. */
+export interface ArticlePhotos<P> {
+  /** The lead photo above the text, unless the text places it itself. */
+  lead: P | undefined;
+  /** "More photos": the rest, in gallery order, less those the text places. */
+  more: P[];
+}
+
+/**
+ * Where an article page shows each photo of its gallery (in order, the lead first), given the
+ * ids the text places with <Photo>: a placed photo shows where it is placed and nowhere else.
+ * The lead stays the article's image (share image, structured data) wherever it shows.
+ */
+export function articlePhotos<P extends { id: string }>(
+  gallery: readonly P[],
+  placed: readonly string[],
+): ArticlePhotos<P> {
+  const inText = new Set(placed);
+  const [lead, ...rest] = gallery;
+  return {
+    lead: lead && !inText.has(lead.id) ? lead : undefined,
+    more: rest.filter((photo) => !inText.has(photo.id)),
+  };
+}
+
 /** What the gallery needs to know of a photo. */
 export interface GalleryPhoto {
   id: string;

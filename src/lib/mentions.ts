@@ -1,9 +1,9 @@
 /**
- * Finding people and countries in article text by their registered names and aliases.
+ * Finding people, organisations and countries in article text by their registered names and aliases.
  * Pure string logic: the rehype plugin and the content checks both use it.
  */
 
-export type EntityKind = 'person' | 'country';
+export type EntityKind = 'person' | 'organisation' | 'country';
 
 export interface Mentionable {
   kind: EntityKind;
@@ -89,11 +89,14 @@ export function byAppearance(
   return [...seen.filter((id) => ids.includes(id)), ...ids.filter((id) => !seen.includes(id))];
 }
 
-/** The names a person or country entry gives the text to use, read from its raw data. */
+/**
+ * The names a person, organisation or country entry gives the text to use, read from its raw
+ * data: the name, an organisation's short name, then the aliases.
+ */
 export function namesOf(entry: unknown): string[] {
   if (typeof entry !== 'object' || entry === null) return [];
-  const { name, aliases } = entry as { name?: unknown; aliases?: unknown };
-  return [name, ...(Array.isArray(aliases) ? aliases : [])].filter(
+  const { name, shortName, aliases } = entry as { name?: unknown; shortName?: unknown; aliases?: unknown };
+  return [name, shortName, ...(Array.isArray(aliases) ? aliases : [])].filter(
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
 }

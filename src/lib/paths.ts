@@ -11,4 +11,8 @@ export const paths = {
   person: (id: string) => `/people/${id}/`,
   countries: () => '/countries/',
   country: (id: string) => `/countries/${id}/`,
+  organisations: () => '/organisations/',
+  organisation: (id: string) => `/organisations/${id}/`,
+  places: () => '/places/',
+  place: (id: string) => `/places/${id}/`,
 };

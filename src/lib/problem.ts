@@ -14,6 +14,11 @@ export interface Problem {
   problem: string;
   /** What to do about it. */
   fix: string;
+  /**
+   * Absent for an error, which `check:content` and the build refuse. A warning (a `TODO` left in a
+   * draft) is listed by `check:content` apart from the errors and stops nothing.
+   */
+  severity?: 'warning' | undefined;
 }
 
 /** What a rule finds before the caller knows the file (and, for a field, its line). */
@@ -42,10 +47,14 @@ export function quoted(value: unknown): string {
   return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
 }
 
-/** `file:line  field  problem: fix`, the line left out when unknown. */
-export function formatProblem({ file, line, field, problem, fix }: Problem): string {
-  return `${line === undefined ? file : `${file}:${line}`}  ${field}  ${problem}: ${fix}`;
+/** `file:line  field  problem: fix`, the line left out when unknown; a warning starts with `warning: `. */
+export function formatProblem({ file, line, field, problem, fix, severity }: Problem): string {
+  const where = line === undefined ? file : `${file}:${line}`;
+  return `${severity === 'warning' ? 'warning: ' : ''}${where}  ${field}  ${problem}: ${fix}`;
 }
+
+/** Whether a problem is a warning, which stops nothing (see {@link Problem.severity}). */
+export const isWarning = (problem: Pick<Problem, 'severity'>): boolean => problem.severity === 'warning';
 
 /** Problems as one error message, one line each. */
 export function formatProblems(problems: readonly Problem[]): string {
@@ -84,9 +93,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
  */
 export function onePerField(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
-  return problems.filter(({ file, field, line, problem }) => {
-    const key =
-      field === 'body' || field === '-' ? `${file}\n${field}\n${line}\n${problem}` : `${file}\n${field}`;
+  return problems.filter(({ file, field, line, problem, severity }) => {
+    // A warning never hides an error of the same field, nor the other way round.
+    const key = `${severity ?? 'error'}\n${
+      field === 'body' || field === '-' ? `${file}\n${field}\n${line}\n${problem}` : `${file}\n${field}`
+    }`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

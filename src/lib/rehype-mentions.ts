@@ -1,5 +1,5 @@
 /**
- * Rehype plugin: links the first mention of each registered person and country in an article's
+ * Rehype plugin: links the first mention of each registered person, organisation and country in an article's
  * body to its page. Never inside links, headings, code or quotation attributions. Records the
  * entities it found, in order, as `mentions` in the entry's remark-plugin frontmatter, and skips
  * any id listed in the article's `unlinked` frontmatter field.
@@ -34,7 +34,11 @@ interface AstroVFile {
 }
 
 export function hrefOf(entity: Mentionable): string {
-  return entity.kind === 'person' ? paths.person(entity.id) : paths.country(entity.id);
+  return entity.kind === 'person'
+    ? paths.person(entity.id)
+    : entity.kind === 'organisation'
+      ? paths.organisation(entity.id)
+      : paths.country(entity.id);
 }
 
 export function rehypeMentions(options: { entities: readonly Mentionable[] }) {

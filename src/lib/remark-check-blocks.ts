@@ -7,7 +7,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { isWhen } from './dates.ts';
-import { ContentProblems } from './problem.ts';
+import { ContentProblems, quoted } from './problem.ts';
 import { bodyProblems, type BodyFinding } from './remark-refuse-unsafe.ts';
 
 /** Each block and the attributes it takes (required ones marked true). */
@@ -21,6 +21,9 @@ export const BLOCKS: Record<string, Record<string, boolean>> = {
   WeKnow: {},
   WeDontKnow: {},
 };
+
+/** The key of `remarkPluginFrontmatter` that lists the photo ids the text places with <Photo>, in order. */
+export const PLACED_PHOTOS = 'placedPhotos';
 
 /** Blocks that may only appear inside another block. */
 const PARENTS: Record<string, string> = { Fact: 'KeyFacts', WeKnow: 'Known', WeDontKnow: 'Known' };
@@ -39,15 +42,33 @@ interface JsxNode {
   position?: RootContent['position'];
 }
 
-/** Plain text of the article outside the blocks, where a Fact's `cite` must be found. */
+/**
+ * Plain text of the article outside the blocks, where a Fact's `cite` and a Quote's words must be
+ * found. Inline tags (`<em>`, `<q>`, ...) are text; blocks (capitalised) are not.
+ */
 function proseText(node: Root | RootContent): string {
-  if (node.type.startsWith('mdxJsx')) return '';
+  if (node.type.startsWith('mdxJsx') && !/^[a-z]/.test((node as unknown as JsxNode).name ?? '')) return '';
   if ('value' in node && typeof node.value === 'string' && node.type === 'text') return node.value;
   if ('children' in node) return node.children.map(proseText).join(node.type === 'paragraph' ? '' : ' ');
   return '';
 }
 
 const normalise = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ');
+
+/**
+ * Whether the text holds a quote's words. A quote set apart usually starts with a capital and
+ * ends with a full stop where the text runs on ("she said "we agree", and left"): the first
+ * letter's case, quotation marks around the whole quote and a closing . , ; or : may differ.
+ */
+function quotedIn(prose: string, words: string): boolean {
+  const core = words
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/[.,;:]+$/, '')
+    .trim();
+  const [first = '', ...rest] = [...core];
+  const tail = rest.join('');
+  return [first.toLowerCase(), first.toUpperCase()].some((letter) => prose.includes(letter + tail));
+}
 
 export function remarkCheckBlocks() {
   return (tree: Root, file: VFile): undefined => {
@@ -60,6 +81,8 @@ export function remarkCheckBlocks() {
     );
     const prose = normalise(proseText(tree));
     const found: BodyFinding[] = [];
+    /** The photos the text places with <Photo>, in order. */
+    const placed = new Set<string>();
     const fail = (node: { position?: RootContent['position'] }, problem: string, fix: string) => {
       found.push({ line: node.position?.start.line, problem, fix });
     };
@@ -123,7 +146,18 @@ export function remarkCheckBlocks() {
             fail(element, `<${name}> is missing ${attribute}`, `write ${attribute}="..."`);
           if (PARENTS[name] && parent !== PARENTS[name])
             fail(element, `<${name}> is outside <${PARENTS[name]}>`, `put it inside <${PARENTS[name]}>`);
-          if (name === 'Photo') known(element, name, 'id', values.get('id'), photos, 'photo');
+          if (name === 'Photo') {
+            const id = values.get('id');
+            known(element, name, 'id', id, photos, 'photo');
+            // The page shows each photo once: where the text places it, or else in the gallery.
+            if (id !== undefined && placed.has(id)) {
+              fail(
+                element,
+                `<Photo id="${id}"> places a photo the text already shows further up`,
+                'place each photo once: remove this one, or name another photo',
+              );
+            } else if (id !== undefined && photos.includes(id)) placed.add(id);
+          }
           if (name === 'TimelineExcerpt') {
             known(element, name, 'from', values.get('from'), events, 'event');
             known(element, name, 'to', values.get('to'), events, 'event');
@@ -142,6 +176,22 @@ export function remarkCheckBlocks() {
             if (date !== undefined && !isWhen(date))
               fail(element, `<Quote date="${date}">: not a date`, "write 'YYYY-MM-DD'");
           }
+          if (name === 'Quote') {
+            const words = normalise(element.children.map(proseText).join(' ')).trim();
+            if (!words) {
+              fail(
+                element,
+                '<Quote> holds no words',
+                'write the quoted words between <Quote ...> and </Quote>',
+              );
+            } else if (!quotedIn(prose, words)) {
+              fail(
+                element,
+                `<Quote> ${quoted(words)}: the article's text does not contain these words`,
+                "quote only words the text itself reports, as written there (only the first letter's case and a closing full stop or comma may differ)",
+              );
+            }
+          }
           const cite = values.get('cite');
           if (name === 'Fact' && cite !== undefined && !prose.includes(normalise(cite))) {
             fail(
@@ -158,5 +208,8 @@ export function remarkCheckBlocks() {
     };
     visit(tree, undefined);
     if (found.length > 0) throw new ContentProblems(bodyProblems(file, found));
+    // For the article page (`remarkPluginFrontmatter`): these photos are not repeated under "More photos".
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    astro.frontmatter = { ...astro.frontmatter, [PLACED_PHOTOS]: [...placed.keys()] };
   };
 }

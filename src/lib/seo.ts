@@ -1,9 +1,9 @@
 /**
- * Text for <head>: titles that fit search results, absolute ASCII URLs, dates with their UTC
- * offset, and the full set of link-preview tags (Open Graph, article:*, Twitter, robots) built
+ * Text for <head>: titles that fit search results, absolute ASCII URLs, dates as precise as the
+ * data (an instant with its UTC offset, a calendar date alone), and the full set of link-preview tags (Open Graph, article:*, Twitter, robots) built
  * from one description of the page.
  */
-import { tz, TZDate } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { parseWhen } from './dates';
 
@@ -63,20 +63,26 @@ export function absoluteUrl(path: string, site: string | URL): string {
 }
 
 /**
- * An ISO 8601 date-time with its UTC offset, as `article:published_time` and schema.org want.
- * An instant keeps the offset the editor wrote; a calendar date becomes its first moment
- * (00:00) in the newsroom's `timeZone`, with that zone's offset on that day, whatever the
- * build machine's TZ. A midnight skipped by a clock change becomes the first moment that exists.
+ * A date as machines read it (`article:published_time`, schema.org `datePublished`, the feed's
+ * `dcterms:*`), never more precise than the data: a calendar date stays as written ('2025-09-04',
+ * valid ISO 8601 and schema.org `Date`), so no clock time is made up for it; an instant is written
+ * in full with the offset the editor gave ('2025-09-04T14:30:00+02:00').
  */
-export function isoWithOffset(value: string, timeZone: string): string {
+export function machineDate(value: string): string {
   const when = parseWhen(value);
-  const pattern = "yyyy-MM-dd'T'HH:mm:ssxxx";
-  if (when.precision === 'instant') {
-    const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)![1]!;
-    return format(when.start, pattern, { in: tz(offset === 'Z' ? 'UTC' : offset) });
-  }
-  const [year, month = 1, day = 1] = when.iso.split('-').map(Number) as [number, number?, number?];
-  return format(new TZDate(year, month - 1, day, 0, 0, 0, timeZone), pattern);
+  if (when.precision !== 'instant') return when.iso;
+  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)![1]!;
+  return format(when.start, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(offset === 'Z' ? 'UTC' : offset) });
+}
+
+/**
+ * The RSS `pubDate`: an instant as it is, and nothing for a calendar date. `pubDate` is optional
+ * in RSS 2.0 and needs a clock time, which a date alone does not have: giving one would make it
+ * up. The feed carries every date as written in `dcterms:issued` ({@link machineDate}).
+ */
+export function feedDate(value: string): Date | undefined {
+  const when = parseWhen(value);
+  return when.precision === 'instant' ? when.start : undefined;
 }
 
 /** An image for link previews. */
@@ -107,7 +113,7 @@ export interface PageMetaInput {
   description: string;
   /** The page's path, e.g. '/articles/x/'. */
   path: string;
-  site: { url: string | URL; name: string; locale: string; timeZone: string };
+  site: { url: string | URL; name: string; locale: string };
   image: PreviewImage;
   /** Articles and their events and photos; other pages are 'website'. */
   article?: ArticleFacts | undefined;
@@ -154,12 +160,12 @@ export function pageMeta(input: PageMetaInput): PageMeta {
   if (article) {
     tags.push({
       property: 'article:published_time',
-      content: isoWithOffset(article.published, site.timeZone),
+      content: machineDate(article.published),
     });
     if (article.modified) {
       tags.push({
         property: 'article:modified_time',
-        content: isoWithOffset(article.modified, site.timeZone),
+        content: machineDate(article.modified),
       });
     }
     tags.push({ property: 'article:section', content: article.section });

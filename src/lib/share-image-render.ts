@@ -1,47 +1,72 @@
 /**
  * Share images, the drawing: Satori lays out text with fonts from npm packages (WOFF, never
- * WOFF2, which Satori rejects) into an SVG of paths; sharp rasterises it, or fits a photo to the
- * frame and draws the credit over it, and encodes a baseline JPEG. Same input, same bytes.
+ * WOFF2, which Satori rejects; only the files a picture needs, share-image-fonts.ts) into an SVG
+ * of paths; sharp rasterises it, or fits a photo to the frame and draws the credit over it, and
+ * encodes a baseline JPEG. Same input, same bytes.
+ * Right-to-left text (Arabic, Hebrew) is drawn by sharp's text input instead (Pango: HarfBuzz
+ * shaping, the full bidi algorithm) and placed in Satori's layout as a picture: Satori 0.63 joins
+ * Arabic letters but drops dots drawn as marks (final yeh ي became ى, ة became ه, ق became ف).
  * Results are cached by a hash of everything that goes into them, so unchanged pages are not redrawn.
  * Satori and sharp load on the first drawing: a build whose images all come from the cache
  * never loads them (Satori's modules took about 0.05 s of every warm build).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire, findPackageJSON } from 'node:module';
+import { findPackageJSON } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sharp } from 'sharp';
 import {
+  COLORS,
   CREDIT_SIZES,
   FONT,
   FONT_SUBSETS,
+  FOOTER_SIZE,
+  NAMES_SIZE,
+  RTL_CHAR,
   SHARE_IMAGE,
   TITLE_SIZES,
   creditStripAlone,
   creditText,
+  drawnKey,
+  namesLine,
   photoOverlayTree,
   subsetFamily,
   textBody,
   textBox,
   textCardTree,
+  unbreakable,
   wordColumn,
   type CardSpec,
+  type DrawnTexts,
   type Node,
   type PhotoCard,
   type ShareImageJob,
   type TextCard,
+  type TextImage,
   type TextLayout,
+  type TextRole,
 } from './share-image.ts';
+import {
+  FONT_PACKAGES,
+  faceFiles,
+  fontHash,
+  fontsForTexts,
+  missingGlyphs,
+  woffToSfnt,
+  type Face,
+  type FontFile,
+} from './share-image-fonts.ts';
 import { writeAtomically } from '../integrations/files.ts';
 import { photoHash } from './photo-variants.ts';
 
+export { missingGlyphs };
+
 /** Bump when the fitting rules change in a way the element trees do not show. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 /** JPEG qualities tried in turn until the image is under the byte cap. */
 const QUALITIES = [84, 76, 68, 60, 52] as const;
-
-const require = createRequire(import.meta.url);
 
 let drawing:
   Promise<{ satori: typeof import('satori').default; sharp: typeof import('sharp').default }> | undefined;
@@ -55,11 +80,6 @@ function drawingLibraries() {
   return drawing;
 }
 
-const FACES = [
-  { pkg: 'noto-serif', name: 'Noto Serif', weight: 700 },
-  { pkg: 'noto-sans', name: 'Noto Sans', weight: 400 },
-  { pkg: 'noto-sans', name: 'Noto Sans', weight: 700 },
-] as const;
 const SERIF_BOLD = { name: 'Noto Serif', weight: 700 } as const;
 const SANS = { name: 'Noto Sans', weight: 400 } as const;
 /** The faces headlines and names are drawn in, for the content rules' glyph check. */
@@ -69,67 +89,168 @@ const SANS_BOLD = { name: 'Noto Sans', weight: 700 } as const;
 
 type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
 
-interface LoadedFonts {
-  fonts: Font[];
-  /** Hash of every font file, for the cache key. */
-  hash: string;
-  /** Code points each face covers, from the @font-face unicode-range of the subsets loaded. */
-  covers: Map<string, [number, number][]>;
+/** Every text a card draws, in its face. */
+function cardTexts(card: CardSpec): [string, Face][] {
+  if (card.kind === 'photo') {
+    return card.drawCredit
+      ? [
+          [creditText(card), SANS],
+          ['Backstory', SANS_BOLD],
+        ]
+      : [];
+  }
+  return [
+    [card.title, SERIF_BOLD],
+    // What fitting may add: an ellipsis, "and 3 more".
+    ['… and more', SERIF_BOLD],
+    [`Backstory ${card.kicker.toUpperCase()} ${card.footer ?? ''}`, SANS_BOLD],
+    [namesLine(card.names ?? []), SANS],
+    ['and more', SANS],
+  ];
 }
 
-let loadedFonts: LoadedFonts | undefined;
+/** The Satori family name of a font file: the base subsets as FONT lists them, the others by id. */
+function satoriName(file: FontFile): string {
+  for (const base of ['noto-serif', 'noto-sans']) {
+    const subset = file.id.slice(base.length + 1, -`-${file.weight}`.length);
+    if (file.id.startsWith(`${base}-`) && (FONT_SUBSETS as readonly string[]).includes(subset))
+      return subsetFamily(file.family, subset);
+  }
+  return file.id.replace(/-\d+$/, '');
+}
 
-/** The WOFF files of @fontsource/noto-serif and noto-sans: Latin, Latin Extended and Cyrillic subsets. */
-function fonts(): LoadedFonts {
-  if (loadedFonts) return loadedFonts;
-  const hash = createHash('sha256');
-  const list: Font[] = [];
-  const covers = new Map<string, [number, number][]>();
-  for (const face of FACES) {
-    const css = readFileSync(require.resolve(`@fontsource/${face.pkg}/${face.weight}.css`), 'utf8');
-    const ranges: [number, number][] = [];
-    for (const subset of FONT_SUBSETS) {
-      const id = `${face.pkg}-${subset}-${face.weight}-normal`;
-      const block = new RegExp(`/\\* ${id} \\*/[^}]*unicode-range:\\s*([^;]+);`).exec(css);
-      if (!block) throw new Error(`@fontsource/${face.pkg}: no unicode-range for ${id}`);
-      for (const range of block[1]!.split(',')) {
-        const [from, to = from] = range.trim().replace(/^U\+/i, '').split('-');
-        ranges.push([parseInt(from!, 16), parseInt(to!, 16)]);
+const fontData = new Map<string, Buffer>();
+/** Font lists by the files in them: Satori keeps its parsed fonts for a list it has seen. */
+const fontLists = new Map<string, Font[]>();
+
+/** The fonts a card needs, as Satori takes them: the same list object for the same files. */
+function satoriFonts(files: readonly FontFile[]): Font[] {
+  const sorted = [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const key = sorted.map((file) => file.id).join(' ');
+  let list = fontLists.get(key);
+  if (!list) {
+    list = sorted.map((file) => {
+      let data = fontData.get(file.path);
+      if (!data) {
+        data = readFileSync(file.path);
+        fontData.set(file.path, data);
       }
-      const data = readFileSync(require.resolve(`@fontsource/${face.pkg}/files/${id}.woff`));
-      hash.update(data);
-      list.push({ name: subsetFamily(face.name, subset), data, weight: face.weight, style: 'normal' });
-    }
-    covers.set(`${face.name} ${face.weight}`, ranges);
+      return { name: satoriName(file), data, weight: file.weight, style: 'normal' };
+    });
+    fontLists.set(key, list);
   }
-  loadedFonts = { fonts: list, hash: hash.digest('hex'), covers };
-  return loadedFonts;
+  return list;
 }
 
-/**
- * Characters of `text` that the face has no glyph for (Satori would silently drop them).
- * Whitespace is always fine.
- */
-export function missingGlyphs(text: string, face: { name: string; weight: 400 | 700 }): string[] {
-  const ranges = fonts().covers.get(`${face.name} ${face.weight}`) ?? [];
-  const missing = new Set<string>();
-  for (const char of text) {
-    if (/\s/.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    if (!ranges.some(([from, to]) => code >= from && code <= to)) missing.add(char);
-  }
-  return [...missing];
-}
-
-/** Throws, naming the page, when a text of the card has a character no loaded font can draw. */
-function checkGlyphs(texts: [string, { name: string; weight: 400 | 700 }][], where: string): void {
+/** Throws, naming the page, when a text of the card has a character no share-image font can draw. */
+function checkGlyphs(texts: [string, Face][], where: string): void {
   for (const [text, face] of texts) {
     const missing = missingGlyphs(text, face);
     if (missing.length > 0) {
       throw new Error(
-        `Share image ${where}: ${face.name} (Latin and Cyrillic subsets) has no glyph for "${missing.join('')}" in "${text}"`,
+        `Share image ${where}: no share-image font (${face.name} and the Noto families of other scripts) has a glyph for "${missing.join('')}" in "${text}"`,
       );
     }
+  }
+}
+
+/** Where the fonts are kept as TrueType files for Pango, by content hash. */
+const PANGO_FONT_DIR = join(tmpdir(), 'backstory-share-fonts');
+const pangoFonts = new Set<string>();
+
+/** Makes a font file known to Pango (fontconfig): once per process, as a TrueType copy. */
+async function registerForPango(file: FontFile): Promise<void> {
+  if (pangoFonts.has(file.path)) return;
+  const { sharp } = await drawingLibraries();
+  const ttf = join(PANGO_FONT_DIR, `${fontHash(file)}.ttf`);
+  if (!existsSync(ttf)) writeAtomically(ttf, woffToSfnt(readFileSync(file.path)));
+  // libvips adds a `fontfile` to fontconfig for the rest of the process.
+  await sharp({ text: { text: '.', fontfile: ttf, font: `${file.family} 8` } }).toBuffer();
+  pangoFonts.add(file.path);
+}
+
+const escapeMarkup = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Right to left when the first strong character is (the rule Pango and the bidi algorithm use). */
+function startsRtl(text: string): boolean {
+  const first = /[\p{L}]/u.exec(text);
+  return first !== null && RTL_CHAR.test(first[0]);
+}
+
+/**
+ * `text` drawn by Pango in `face` at `fontSize` px, wrapped at `width`, as a PNG: lines in
+ * reading order, each aligned to its start (right for a right-to-left paragraph).
+ */
+async function pangoText(
+  text: string,
+  face: Face,
+  fontSize: number,
+  color: string,
+  width: number | undefined,
+): Promise<TextImage> {
+  const { sharp } = await drawingLibraries();
+  const { files } = fontsForTexts([[text, face]]);
+  for (const file of files) await registerForPango(file);
+  const families = [...new Set(faceFiles(face, text).map((file) => file.family))];
+  const { data, info } = await sharp({
+    text: {
+      text: `<span foreground="${color}">${escapeMarkup(text)}</span>`,
+      font: `${families.join(',')} ${face.weight === 700 ? 'Bold' : 'Regular'} ${fontSize}px`,
+      dpi: 72,
+      rgba: true,
+      // With Pango's automatic direction, "left" is the start of each paragraph: right for Arabic.
+      align: 'left',
+      wrap: 'word',
+      ...(width === undefined ? {} : { width }),
+    },
+  })
+    .png({ compressionLevel: 9 })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    src: `data:image/png;base64,${data.toString('base64')}`,
+    width: info.width,
+    height: info.height,
+    rtl: startsRtl(text),
+  };
+}
+
+/** A card's right-to-left texts drawn by Pango, kept for the card's fitting passes. */
+class RtlTexts {
+  readonly drawn = new Map<string, TextImage>();
+
+  /** Draws `text` for `role` unless it is left to right only or drawn already. */
+  async add(
+    role: TextRole,
+    fontSize: number,
+    text: string,
+    face: Face,
+    color: string,
+    width: number | undefined,
+    draw = text,
+  ): Promise<TextImage | undefined> {
+    if (!RTL_CHAR.test(text)) return undefined;
+    const key = `${drawnKey(role, fontSize, draw)}|${width ?? 'unwrapped'}`;
+    let image = this.drawn.get(key);
+    if (!image) {
+      image = await pangoText(draw, face, fontSize, color, width);
+      this.drawn.set(key, image);
+    }
+    return image;
+  }
+
+  /** The title and names of a text card at a size (names each isolated, for the bidi algorithm). */
+  async body(title: string, titleSize: number, names: readonly string[], width: number): Promise<DrawnTexts> {
+    const drawn = new Map<string, TextImage>();
+    const titleImage = await this.add('title', titleSize, title, SERIF_BOLD, COLORS.text, width);
+    if (titleImage) drawn.set(drawnKey('title', titleSize, title), titleImage);
+    if (names.length > 0) {
+      const line = namesLine(names);
+      const isolated = names.map((name) => `\u2068${name}\u2069`).join(' · ');
+      const namesImage = await this.add('names', NAMES_SIZE, line, SANS, COLORS.muted, width, isolated);
+      if (namesImage) drawn.set(drawnKey('names', NAMES_SIZE, line), namesImage);
+    }
+    return drawn;
   }
 }
 
@@ -140,18 +261,44 @@ function versionOf(pkg: string): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+/**
+ * `node` with the families of the other scripts' fonts a picture loads added to every font list:
+ * Satori picks the weight within a family it is given, but falls back to unlisted fonts in the
+ * order passed, whatever their weight.
+ */
+function withFamilies(node: Node, extra: string): Node {
+  const { style, children } = node.props;
+  const props = { ...node.props };
+  if (style?.['fontFamily'] !== undefined)
+    props.style = { ...style, fontFamily: `${style['fontFamily']}, ${extra}` };
+  if (Array.isArray(children))
+    props.children = children.map((child) =>
+      typeof child === 'string' ? child : withFamilies(child, extra),
+    );
+  else if (children !== undefined && typeof children !== 'string')
+    props.children = withFamilies(children, extra);
+  return { ...node, props };
+}
+
 /** Draws `node` into an SVG of paths. */
-async function toSvg(node: Node, size: { width?: number; height?: number }): Promise<string> {
+async function toSvg(node: Node, size: { width?: number; height?: number }, fonts: Font[]): Promise<string> {
   const { satori } = await drawingLibraries();
-  return satori(
-    node as Parameters<typeof satori>[0],
-    { ...size, fonts: fonts().fonts } as Parameters<typeof satori>[1],
+  const base = new Set(
+    FONT_SUBSETS.flatMap((subset) => ['Noto Serif', 'Noto Sans'].map((f) => subsetFamily(f, subset))),
   );
+  const extra = [...new Set(fonts.map((font) => font.name).filter((name) => !base.has(name)))];
+  const tree = extra.length > 0 ? withFamilies(node, extra.map((name) => `'${name}'`).join(', ')) : node;
+  return satori(tree as Parameters<typeof satori>[0], { ...size, fonts } as Parameters<typeof satori>[1]);
 }
 
 /** Laid-out size of `node` given one fixed dimension. */
-async function measure(node: Node, size: { width: number } | { height: number }, where: string) {
-  const svg = await toSvg(node, size);
+async function measure(
+  node: Node,
+  size: { width: number } | { height: number },
+  where: string,
+  fonts: Font[],
+) {
+  const svg = await toSvg(node, size, fonts);
   const match = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (!match) throw new Error(`Share image ${where}: Satori returned no size`);
   return { width: Number(match[1]), height: Number(match[2]) };
@@ -172,17 +319,27 @@ export async function fitText(
   card: TextCard,
   size: { width: number; height: number },
   where = card.title,
+  rtl = new RtlTexts(),
 ): Promise<TextLayout> {
   const box = textBox(size.width, size.height);
+  const fonts = satoriFonts(fontsForTexts(cardTexts(card)).files);
   const fitsAt = async (title: string, names: readonly string[], titleSize: number) => {
+    const drawn = await rtl.body(title, titleSize, names, box.width);
     const { height } = await measure(
-      textBody({ ...card, title }, titleSize, names),
+      textBody({ ...card, title }, titleSize, names, drawn),
       { width: box.width },
       where,
+      fonts,
     );
     if (height > box.height) return false;
+    if (RTL_CHAR.test(title)) {
+      // Pango breaks lines between words too: the widest word, alone, must fit a line.
+      const words = [...new Set(unbreakable(title))].join('\n');
+      const column = await rtl.add('title', titleSize, title, SERIF_BOLD, COLORS.text, undefined, words);
+      return column!.width <= box.width;
+    }
     const column = wordColumn(title, { fontFamily: FONT.serif, fontWeight: 700, fontSize: titleSize });
-    return (await measure(column, { height: 10_000 }, where)).width <= box.width;
+    return (await measure(column, { height: 10_000 }, where, fonts)).width <= box.width;
   };
   /** The layout at the largest size that fits, or undefined when even the smallest does not. */
   const layout = async (title: string, names: readonly string[]): Promise<TextLayout | undefined> => {
@@ -242,12 +399,32 @@ async function fitCredit(
   card: PhotoCard,
   size: { width: number; height: number },
   where: string,
+  rtl: RtlTexts,
+  fonts: Font[],
 ): Promise<number> {
   for (const fontSize of CREDIT_SIZES) {
-    const { height } = await measure(creditStripAlone(card, fontSize), { width: size.width }, where);
+    const drawn = await creditDrawn(card, fontSize, size.width, rtl);
+    const { height } = await measure(
+      creditStripAlone(card, fontSize, drawn),
+      { width: size.width },
+      where,
+      fonts,
+    );
     if (height <= size.height / 4) return fontSize;
   }
   return CREDIT_SIZES.at(-1)!;
+}
+
+/** A right-to-left credit drawn by Pango, as wide as the strip leaves it (padding, gap, "Backstory"). */
+async function creditDrawn(
+  card: PhotoCard,
+  fontSize: number,
+  width: number,
+  rtl: RtlTexts,
+): Promise<DrawnTexts> {
+  const text = creditText(card);
+  const image = await rtl.add('credit', fontSize, text, SANS, '#ffffff', width - 2 * 40 - 32 - 150);
+  return new Map(image ? [[drawnKey('credit', fontSize, text), image]] : []);
 }
 
 /** Baseline JPEG at the first quality that stays under the byte cap. */
@@ -290,23 +467,24 @@ export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
   const { sharp } = await drawingLibraries();
   const size = { width: job.width, height: job.height };
   const { card } = job;
+  const texts = cardTexts(card);
+  checkGlyphs(texts, job.path);
+  const fonts = satoriFonts(fontsForTexts(texts).files);
+  const rtl = new RtlTexts();
   if (card.kind === 'text') {
-    checkGlyphs(
-      [
-        [card.title, SERIF_BOLD],
-        [`Backstory ${card.kicker} ${card.footer ?? ''}`, SANS_BOLD],
-        [(card.names ?? []).join(' '), SANS],
-      ],
-      job.path,
-    );
-    const layout = await fitText(card, size, job.path);
-    const svg = await toSvg(textCardTree(card, layout, size), size);
+    const layout = await fitText(card, size, job.path, rtl);
+    const box = textBox(size.width, size.height);
+    const drawn = new Map(await rtl.body(layout.title, layout.titleSize, layout.names, box.width));
+    const footer = card.footer ?? '';
+    const footerImage = await rtl.add('footer', FOOTER_SIZE, footer, SANS_BOLD, COLORS.muted, box.width);
+    if (footerImage) drawn.set(drawnKey('footer', FOOTER_SIZE, footer), footerImage);
+    const svg = await toSvg(textCardTree(card, layout, size, drawn), size, fonts);
     return encode(sharp(Buffer.from(svg)).removeAlpha(), job.path);
   }
   if (card.drawCredit) {
-    checkGlyphs([[`${creditText(card)} Backstory`, SANS]], job.path);
-    const fontSize = await fitCredit(card, size, job.path);
-    const overlay = await toSvg(photoOverlayTree(card, fontSize), size);
+    const fontSize = await fitCredit(card, size, job.path, rtl, fonts);
+    const drawn = await creditDrawn(card, fontSize, size.width, rtl);
+    const overlay = await toSvg(photoOverlayTree(card, fontSize, drawn), size, fonts);
     const base = await (await fittedPhoto(card, size, job.path)).toBuffer();
     return encode(sharp(base).composite([{ input: Buffer.from(overlay) }]), job.path);
   }
@@ -358,7 +536,7 @@ function baseHash(): ReturnType<typeof createHash> {
               SHARE_IMAGE,
             ),
       ),
-      fonts: fonts().hash,
+      fonts: FONT_PACKAGES.map((pkg) => `${pkg}@${versionOf(`@fontsource/${pkg}`)}`),
       satori: versionOf('satori'),
       // sharp's version pins the libvips it ships with.
       sharp: versionOf('sharp'),
@@ -374,9 +552,11 @@ export function cacheKey(job: ShareImageJob): string {
     card.kind === 'photo'
       ? { ...card, contentHash: undefined, file: card.contentHash ?? fileHash(card.file) }
       : card;
+  // The bytes of every font file the card loads: a font change redraws the pictures that use it.
+  const fonts = fontsForTexts(cardTexts(card)).files.map(fontHash).sort();
   return baseHash()
     .copy()
-    .update(JSON.stringify({ size: { width: job.width, height: job.height }, input }))
+    .update(JSON.stringify({ size: { width: job.width, height: job.height }, input, fonts }))
     .digest('hex');
 }
 

@@ -80,8 +80,20 @@ export const COLORS = {
   line: '#d9d5cc',
 } as const;
 
-/** Subsets of each face loaded, each under a family name of its own ('Noto Sans cyrillic'). */
-export const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'] as const;
+/**
+ * Subsets of Noto Serif and Noto Sans, each under a family name of its own ('Noto Sans cyrillic').
+ * Other scripts come from their own Noto families (share-image-fonts.ts), loaded only by the
+ * pictures that need them; Satori falls back to them after the families a style lists.
+ */
+export const FONT_SUBSETS = [
+  'latin',
+  'latin-ext',
+  'vietnamese',
+  'cyrillic',
+  'cyrillic-ext',
+  'greek',
+  'greek-ext',
+] as const;
 
 /**
  * A family list naming every subset: Satori draws a missing glyph as a box rather than look in
@@ -106,7 +118,51 @@ export const CREDIT_SIZES = [26, 23, 20] as const;
 /** A React-element-like node, as Satori takes it without JSX. */
 export interface Node {
   type: string;
-  props: { style?: Record<string, string | number>; children?: Node | string | (Node | string)[] };
+  props: {
+    style?: Record<string, string | number>;
+    children?: Node | string | (Node | string)[];
+    src?: string;
+    width?: number;
+    height?: number;
+  };
+}
+
+/**
+ * A text drawn beforehand as a picture (a PNG data URL): right-to-left text, which Pango lays out
+ * and shapes (share-image-render.ts), because Satori drops the dots of some Arabic letters.
+ */
+export interface TextImage {
+  src: string;
+  width: number;
+  height: number;
+  /** Its first strong character is right to left: the picture sits at the right. */
+  rtl: boolean;
+}
+/** Texts drawn beforehand, by {@link drawnKey}. */
+export type DrawnTexts = ReadonlyMap<string, TextImage>;
+
+/** The parts of a card whose text may be drawn beforehand. */
+export type TextRole = 'title' | 'names' | 'footer' | 'credit';
+
+/** Key of a drawn text: what it is, its size, its words. */
+export function drawnKey(role: TextRole, fontSize: number, text: string): string {
+  return `${role}|${fontSize}|${text}`;
+}
+
+/** Characters of right-to-left scripts (bidi classes R and AL). */
+export const RTL_CHAR =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** The text's drawn picture, where it sits (right for right-to-left text), or the text itself. */
+function textOrImage(
+  style: Record<string, string | number>,
+  text: string,
+  image: TextImage | undefined,
+): Node {
+  if (!image) return el('div', style, text);
+  return el('div', { ...style, display: 'flex', justifyContent: image.rtl ? 'flex-end' : 'flex-start' }, [
+    { type: 'img', props: { src: image.src, width: image.width, height: image.height } },
+  ]);
 }
 
 function el(
@@ -123,10 +179,14 @@ function padding(width: number): number {
 }
 
 /** The title and names block alone: what the fitting step measures at a given width. */
-export function textBody(card: TextCard, titleSize: number, names: readonly string[]): Node {
+export function textBody(
+  card: TextCard,
+  titleSize: number,
+  names: readonly string[],
+  drawn?: DrawnTexts,
+): Node {
   const children: Node[] = [
-    el(
-      'div',
+    textOrImage(
       {
         fontFamily: FONT.serif,
         fontWeight: 700,
@@ -138,23 +198,44 @@ export function textBody(card: TextCard, titleSize: number, names: readonly stri
         overflowWrap: 'normal',
       },
       card.title,
+      drawn?.get(drawnKey('title', titleSize, card.title)),
     ),
   ];
   if (names.length > 0) {
+    const line = namesLine(names);
     children.push(
-      el(
-        'div',
-        { fontFamily: FONT.sans, fontSize: 26, lineHeight: 1.35, color: COLORS.muted, marginTop: 20 },
-        names.join(' · '),
+      textOrImage(
+        { fontFamily: FONT.sans, fontSize: NAMES_SIZE, lineHeight: 1.35, color: COLORS.muted, marginTop: 20 },
+        line,
+        drawn?.get(drawnKey('names', NAMES_SIZE, line)),
       ),
     );
   }
   return el('div', { display: 'flex', flexDirection: 'column' }, children);
 }
 
+/** Size of the names line under a title. */
+export const NAMES_SIZE = 26;
+/** Size of a text card's footer line. */
+export const FOOTER_SIZE = 24;
+
+/** The names under a title, as one line. */
+export function namesLine(names: readonly string[]): string {
+  return names.join(' · ');
+}
+
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+/** A Chinese, Japanese or Korean character (a line may break after any), or a run of anything else. */
+const UNBREAKABLE = new RegExp(`[${CJK}]|[^${CJK}]+`, 'gu');
+
+/** The pieces a text's lines may break between: its words, and each CJK character on its own. */
+export function unbreakable(text: string): string[] {
+  return text.split(/\s+/).flatMap((word) => word.match(UNBREAKABLE) ?? []);
+}
+
 /** The words of a text, each a line of its own: measured to check no word is wider than the box. */
 export function wordColumn(text: string, style: Record<string, string | number>): Node {
-  const words = [...new Set(text.split(/\s+/).filter(Boolean))];
+  const words = [...new Set(unbreakable(text))];
   return el(
     'div',
     { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
@@ -180,6 +261,7 @@ export function textCardTree(
   card: TextCard,
   layout: TextLayout,
   size: { width: number; height: number },
+  drawn?: DrawnTexts,
 ): Node {
   const pad = padding(size.width);
   const header = el('div', { display: 'flex', alignItems: 'center', height: 40, gap: 20 }, [
@@ -201,23 +283,28 @@ export function textCardTree(
   const body = el(
     'div',
     { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1 },
-    [textBody({ ...card, title: layout.title }, layout.titleSize, layout.names)],
+    [textBody({ ...card, title: layout.title }, layout.titleSize, layout.names, drawn)],
   );
-  const footer = el(
-    'div',
-    {
-      display: 'flex',
-      alignItems: 'center',
-      height: 40,
-      fontFamily: FONT.sans,
-      fontWeight: 700,
-      fontSize: 24,
-      color: COLORS.muted,
-      borderTop: `2px solid ${COLORS.line}`,
-      paddingTop: 16,
-    },
-    card.footer ?? '',
-  );
+  const footerStyle = {
+    display: 'flex',
+    alignItems: 'center',
+    height: 40,
+    fontFamily: FONT.sans,
+    fontWeight: 700,
+    fontSize: FOOTER_SIZE,
+    color: COLORS.muted,
+    borderTop: `2px solid ${COLORS.line}`,
+    paddingTop: 16,
+  };
+  const footerImage = drawn?.get(drawnKey('footer', FOOTER_SIZE, card.footer ?? ''));
+  const footer = footerImage
+    ? el('div', { ...footerStyle, justifyContent: footerImage.rtl ? 'flex-end' : 'flex-start' }, [
+        {
+          type: 'img',
+          props: { src: footerImage.src, width: footerImage.width, height: footerImage.height },
+        },
+      ])
+    : el('div', footerStyle, card.footer ?? '');
   return el(
     'div',
     {
@@ -250,7 +337,7 @@ export function creditText(card: PhotoCard): string {
 }
 
 /** The strip drawn along the bottom of a photo: credit on the left, site name on the right. */
-export function creditStrip(card: PhotoCard, fontSize: number): Node {
+export function creditStrip(card: PhotoCard, fontSize: number, drawn?: DrawnTexts): Node {
   return el(
     'div',
     {
@@ -262,8 +349,7 @@ export function creditStrip(card: PhotoCard, fontSize: number): Node {
       backgroundColor: 'rgba(20, 19, 17, 0.82)',
     },
     [
-      el(
-        'div',
+      textOrImage(
         {
           display: 'flex',
           flexShrink: 1,
@@ -273,6 +359,7 @@ export function creditStrip(card: PhotoCard, fontSize: number): Node {
           color: '#ffffff',
         },
         creditText(card),
+        drawn?.get(drawnKey('credit', fontSize, creditText(card))),
       ),
       el(
         'div',
@@ -284,17 +371,17 @@ export function creditStrip(card: PhotoCard, fontSize: number): Node {
 }
 
 /** The strip alone, full width: what the fitting step measures. */
-export function creditStripAlone(card: PhotoCard, fontSize: number): Node {
+export function creditStripAlone(card: PhotoCard, fontSize: number, drawn?: DrawnTexts): Node {
   return el('div', { display: 'flex', flexDirection: 'column', width: '100%' }, [
-    creditStrip(card, fontSize),
+    creditStrip(card, fontSize, drawn),
   ]);
 }
 
 /** The overlay of a photo card: transparent, with the credit strip at the bottom. */
-export function photoOverlayTree(card: PhotoCard, fontSize: number): Node {
+export function photoOverlayTree(card: PhotoCard, fontSize: number, drawn?: DrawnTexts): Node {
   return el(
     'div',
     { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end', width: '100%', height: '100%' },
-    [creditStrip(card, fontSize)],
+    [creditStrip(card, fontSize, drawn)],
   );
 }

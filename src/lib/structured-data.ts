@@ -4,7 +4,7 @@
  * Builders return plain objects with no `undefined` in them; `jsonLdHtml` serialises one safely
  * for `<script type="application/ld+json" set:html={...}>`.
  */
-import { isoWithOffset, metaDescription } from './seo';
+import { machineDate, metaDescription } from './seo';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonLd = { [key: string]: JsonValue };
@@ -29,14 +29,24 @@ export interface ImageFacts {
   copyrightNotice?: string | undefined;
 }
 
-/** A person or country the article is about or mentions. */
+/** A person, organisation or country the article is about or mentions. */
 export type EntityFacts =
   | {
       kind: 'person';
       name: string;
       url: string;
+      /** Honorific or rank ("Pol. Gen."), as `honorificPrefix`. */
+      honorific?: string | undefined;
       nativeName?: string | undefined;
-      jobTitle?: string | undefined;
+      /** Roles held on the article's date; none leaves `jobTitle` out, several make a list. */
+      jobTitles?: readonly string[] | undefined;
+    }
+  | {
+      kind: 'organisation';
+      name: string;
+      url: string;
+      /** Its short name ('NATO'), as `alternateName`. */
+      shortName?: string | undefined;
     }
   | { kind: 'country'; name: string; url: string; code: string };
 
@@ -45,11 +55,9 @@ export interface NewsArticleFacts {
   url: string;
   headline: string;
   description: string;
-  /** Calendar date or instant with offset, as in the frontmatter. */
+  /** Calendar date or instant with offset, as in the frontmatter: a date stays a date. */
   published: string;
   modified?: string | undefined;
-  /** Newsroom zone for calendar dates. */
-  timeZone: string;
   dateline: string;
   byline: string;
   section: string;
@@ -87,12 +95,25 @@ export function organization(org: Organization): JsonLd {
 }
 
 function entity(facts: EntityFacts): JsonLd {
+  if (facts.kind === 'organisation')
+    return compact({
+      '@type': 'Organization',
+      name: facts.name,
+      alternateName: facts.shortName !== facts.name ? facts.shortName : undefined,
+      url: facts.url,
+    });
   return facts.kind === 'person'
     ? compact({
         '@type': 'Person',
         name: facts.name,
+        honorificPrefix: facts.honorific,
         alternateName: facts.nativeName,
-        jobTitle: facts.jobTitle,
+        jobTitle:
+          !facts.jobTitles || facts.jobTitles.length === 0
+            ? undefined
+            : facts.jobTitles.length === 1
+              ? facts.jobTitles[0]
+              : [...facts.jobTitles],
         url: facts.url,
       })
     : { '@type': 'Country', name: facts.name, identifier: facts.code.toUpperCase(), url: facts.url };
@@ -106,7 +127,7 @@ function author(byline: string, publisher: Organization): JsonLd {
 }
 
 export function newsArticle(facts: NewsArticleFacts): JsonLd {
-  const published = isoWithOffset(facts.published, facts.timeZone);
+  const published = machineDate(facts.published);
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -117,7 +138,7 @@ export function newsArticle(facts: NewsArticleFacts): JsonLd {
     description: facts.description,
     image: facts.images.map(imageObject),
     datePublished: published,
-    dateModified: facts.modified ? isoWithOffset(facts.modified, facts.timeZone) : published,
+    dateModified: facts.modified ? machineDate(facts.modified) : published,
     dateline: facts.dateline,
     articleSection: facts.section,
     inLanguage: facts.inLanguage,

@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArticles, modifiedOf } from '../data';
 import { paths } from '../lib/paths';
-import { isoWithOffset } from '../lib/seo';
+import { feedDate, machineDate } from '../lib/seo';
 import { articleTags } from '../sharing';
 import { site } from '../site';
 
@@ -18,11 +18,13 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
         title: data.title,
         description: data.dek,
         link: paths.article(id),
-        pubDate: new Date(isoWithOffset(data.published, site.timeZone)),
+        // An instant only: a date alone has no clock time to give (feedDate); every date is in
+        // dcterms:issued as written.
+        ...(feedDate(data.published) && { pubDate: feedDate(data.published) }),
         categories: [site.section, ...(await articleTags(article))],
-        ...(modified && {
-          customData: `<dcterms:modified>${isoWithOffset(modified, site.timeZone)}</dcterms:modified>`,
-        }),
+        customData:
+          `<dcterms:issued>${machineDate(data.published)}</dcterms:issued>` +
+          (modified ? `<dcterms:modified>${machineDate(modified)}</dcterms:modified>` : ''),
       };
     }),
   );

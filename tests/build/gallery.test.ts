@@ -26,14 +26,16 @@ interface SourcePhoto {
   placeholder: boolean;
 }
 
-/** Each article's gallery as the editor wrote it. */
-const articles = readdirSync(join(projectRoot, 'content/articles')).map((slug) => {
+/** Each published article's gallery as the editor wrote it (drafts are not built). */
+const articles = readdirSync(join(projectRoot, 'content/articles')).flatMap((slug) => {
   const folder = join(projectRoot, 'content/articles', slug);
   const file = ['index.md', 'index.mdx'].map((name) => join(folder, name)).find(existsSync)!;
-  const frontmatter = parseYaml(readFileSync(file, 'utf8').split(/^---\s*$/m)[1]!) as {
-    gallery?: SourcePhoto[];
-  };
-  return { slug, gallery: frontmatter.gallery ?? [] };
+  const [, yaml = '', ...body] = readFileSync(file, 'utf8').split(/^---\s*$/m);
+  const frontmatter = parseYaml(yaml) as { gallery?: SourcePhoto[]; draft?: boolean };
+  if (frontmatter.draft === true) return [];
+  // The photos the text places with <Photo>, in order: shown there, not again in the gallery.
+  const placed = [...body.join('---').matchAll(/<Photo\s+id="([^"]+)"/g)].map((match) => match[1]!);
+  return [{ slug, gallery: frontmatter.gallery ?? [], placed }];
 });
 const withPhotos = articles.filter((article) => article.gallery.length > 0);
 
@@ -70,12 +72,18 @@ describe('images', () => {
   });
 });
 
-describe.each(withPhotos)('the article $slug', ({ slug, gallery }) => {
+describe.each(withPhotos)('the article $slug', ({ slug, gallery, placed }) => {
   const page = readPage(distDir, `articles/${slug}/index.html`);
   const links = page.querySelectorAll('a[data-photo]');
+  const leadShown = !placed.includes(gallery[0]!.id);
 
-  it('shows every photo, the lead first, each linking to its own page', () => {
-    expect(links.map((link) => link.getAttribute('data-photo'))).toEqual(gallery.map((photo) => photo.id));
+  it('shows every photo once: the lead first, then those the text places, then the rest, each linking to its own page', () => {
+    const rest = gallery.slice(1).filter((photo) => !placed.includes(photo.id));
+    expect(links.map((link) => link.getAttribute('data-photo'))).toEqual([
+      ...(leadShown ? [gallery[0]!.id] : []),
+      ...placed,
+      ...rest.map((photo) => photo.id),
+    ]);
     for (const link of links) {
       expect(link.getAttribute('href')).toBe(`/articles/${slug}/photos/${link.getAttribute('data-photo')}/`);
     }
@@ -94,10 +102,13 @@ describe.each(withPhotos)('the article $slug', ({ slug, gallery }) => {
     });
   });
 
-  it('prioritises the lead image and lazy-loads the others', () => {
-    const [lead, ...others] = links.map((link) => link.querySelector('img')!);
-    expect(lead!.getAttribute('loading')).toBe('eager');
-    expect(lead!.getAttribute('fetchpriority')).toBe('high');
+  it('prioritises the lead image (unless the text places it) and lazy-loads the others', () => {
+    const images = links.map((link) => link.querySelector('img')!);
+    const others = leadShown ? images.slice(1) : images;
+    if (leadShown) {
+      expect(images[0]!.getAttribute('loading')).toBe('eager');
+      expect(images[0]!.getAttribute('fetchpriority')).toBe('high');
+    }
     for (const img of others) {
       expect(img.getAttribute('loading')).toBe('lazy');
       expect(img.getAttribute('fetchpriority')).toBeUndefined();

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { machineDate } from '../../src/lib/seo';
 import { site } from '../../src/site';
 import { rawArticles } from '../helpers/content';
 import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
@@ -14,6 +15,8 @@ const distDir = inject('distDir');
 const pages = htmlFiles(distDir);
 const origin = new URL(process.env['SITE_URL'] || site.url).origin;
 const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+/** A date as precise as the data: a calendar date alone (no made-up midnight), or a time with its offset. */
+const DATE_OR_OFFSET_TIME = new RegExp(`^\\d{4}(-\\d{2}(-\\d{2})?)?$|${OFFSET_TIME.source}`);
 
 const meta = (page: HTMLElement, key: string) =>
   page
@@ -28,6 +31,19 @@ const one = (page: HTMLElement, key: string) => {
 /** Pages that are (part of) an article: the article, its events and its photos. */
 const isArticlePage = (file: string) =>
   /^articles\/[^/]+\/((timeline|photos)\/[^/]+\/)?index\.html$/.test(file);
+
+/** How many tags an article page should carry: its article's, event's or photo's people and countries. */
+function taggedEntities(file: string): number {
+  const [, slug, kind, id] = /^articles\/([^/]+)\/(?:(timeline|photos)\/([^/]+)\/)?index\.html$/.exec(file)!;
+  const { data } = rawArticles().find((article) => article.slug === slug)!;
+  const count = (item: Record<string, any>) =>
+    (item['people'] ?? []).length + (item['countries'] ?? []).length;
+  if (kind === 'timeline') return count(data['timeline'].find((event: { id: string }) => event.id === id));
+  // A photo page is tagged with the people it shows only.
+  if (kind === 'photos')
+    return (data['gallery'].find((photo: { id: string }) => photo.id === id)['people'] ?? []).length;
+  return count(data);
+}
 
 function jsonLdOf(page: HTMLElement): Record<string, any>[] {
   return page
@@ -91,12 +107,19 @@ describe.each(pages)('%s', (file) => {
     },
   );
 
-  it.runIf(isArticlePage(file))('dates the article with offsets and gives its section and tags', () => {
-    expect(one(page, 'article:published_time')).toMatch(OFFSET_TIME);
-    for (const modified of meta(page, 'article:modified_time')) expect(modified).toMatch(OFFSET_TIME);
-    expect(one(page, 'article:section')).toBe(site.section);
-    expect(meta(page, 'article:tag').length).toBeGreaterThan(0);
-  });
+  it.runIf(isArticlePage(file))(
+    'dates the article as precisely as its data and gives its section and tags',
+    () => {
+      expect(one(page, 'article:published_time')).toMatch(DATE_OR_OFFSET_TIME);
+      for (const modified of meta(page, 'article:modified_time'))
+        expect(modified).toMatch(DATE_OR_OFFSET_TIME);
+      expect(one(page, 'article:section')).toBe(site.section);
+      // Tagged with the people, then the countries, of what the page is about (none is possible).
+      const tags = meta(page, 'article:tag');
+      expect(tags).toHaveLength(taggedEntities(file));
+      for (const tag of tags) expect(tag.trim()).not.toBe('');
+    },
+  );
 
   it('links the feed, the manifest and the icons', () => {
     expect(page.querySelector('link[rel=alternate][type="application/rss+xml"]')?.getAttribute('href')).toBe(
@@ -134,19 +157,20 @@ describe.each(rawArticles())('structured data of $slug', ({ slug, data }) => {
   const page = readPage(distDir, `articles/${slug}/index.html`);
   const article = jsonLdOf(page).find((item) => item['@type'] === 'NewsArticle')!;
 
-  it('is a NewsArticle with headline, description, dateline and dates with offsets', () => {
+  it('is a NewsArticle with headline, description, dateline and dates as precise as the data', () => {
     expect(article).toBeDefined();
     expect(article['@context']).toBe('https://schema.org');
     expect(article['headline']).toBe(data['title']);
     expect(article['description']).toBe(data['dek']);
     expect(article['dateline']).toBe(data['dateline']);
-    expect(article['datePublished']).toMatch(OFFSET_TIME);
-    expect(article['dateModified']).toMatch(OFFSET_TIME);
+    // A date-only `published` stays 'YYYY-MM-DD'; an instant is written with its offset.
+    expect(article['datePublished']).toBe(machineDate(String(data['published'])));
+    expect(article['dateModified']).toMatch(DATE_OR_OFFSET_TIME);
     expect(article['datePublished']).toBe(meta(page, 'article:published_time')[0]);
     expect(article['mainEntityOfPage']['@id']).toBe(`${origin}/articles/${slug}/`);
   });
 
-  it('lists 16x9, 4x3 and 1x1 images of at least 50,000 pixels, with the photo credit', async () => {
+  it('lists 16x9, 4x3 and 1x1 images of at least 50,000 pixels, with the photo credit unless a placeholder', async () => {
     const sharp = (await import('sharp')).default;
     const ratios = [];
     for (const image of article['image']) {
@@ -158,9 +182,14 @@ describe.each(rawArticles())('structured data of $slug', ({ slug, data }) => {
         height: image.height,
       });
       ratios.push(Math.round((image.width / image.height) * 100) / 100);
-      if ((data['gallery'] ?? []).length > 0) {
-        expect(image.creditText).toBe(data['gallery'][0].credit);
-        expect(image.copyrightNotice).toBe(data['gallery'][0].rights);
+      const [lead] = data['gallery'] ?? [];
+      if (lead && !lead.placeholder) {
+        expect(image.creditText).toBe(lead.credit);
+        expect(image.copyrightNotice).toBe(lead.rights);
+      } else {
+        // No photo, or a placeholder that is never a search image: the article's card, uncredited.
+        expect(image.creditText).toBeUndefined();
+        expect(image.copyrightNotice).toBeUndefined();
       }
     }
     expect(ratios).toEqual([1.78, 1.33, 1]);
@@ -187,19 +216,29 @@ describe.each(rawArticles())('structured data of $slug', ({ slug, data }) => {
     );
   });
 
-  it.each((data['gallery'] ?? []) as { id: string; credit: string; rights: string; caption: string }[])(
-    'gives photo page $id an ImageObject with its credits',
-    (photo) => {
-      const photoPage = readPage(distDir, `articles/${slug}/photos/${photo.id}/index.html`);
-      const image = jsonLdOf(photoPage).find((item) => item['@type'] === 'ImageObject')!;
-      expect(image).toMatchObject({
-        creditText: photo.credit,
-        copyrightNotice: photo.rights,
-        caption: photo.caption,
-      });
-      expect(existsSync(builtFile(image['contentUrl']))).toBe(true);
-    },
-  );
+  it.each(
+    (data['gallery'] ?? []) as {
+      id: string;
+      credit: string;
+      rights: string;
+      caption: string;
+      placeholder: boolean;
+    }[],
+  )('gives photo page $id an ImageObject with its credits (none for a placeholder)', (photo) => {
+    const photoPage = readPage(distDir, `articles/${slug}/photos/${photo.id}/index.html`);
+    const image = jsonLdOf(photoPage).find((item) => item['@type'] === 'ImageObject');
+    if (photo.placeholder) {
+      // Its share image is a card of text, not the photo these credits are for.
+      expect(image).toBeUndefined();
+      return;
+    }
+    expect(image).toMatchObject({
+      creditText: photo.credit,
+      copyrightNotice: photo.rights,
+      caption: photo.caption,
+    });
+    expect(existsSync(builtFile(image!['contentUrl']))).toBe(true);
+  });
 
   it.each((data['timeline'] ?? []) as { id: string; title: string }[])(
     'gives event page $id breadcrumbs',

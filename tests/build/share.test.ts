@@ -9,6 +9,7 @@ import type { HTMLElement } from 'node-html-parser';
 import ogs from 'open-graph-scraper';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
+import { machineDate } from '../../src/lib/seo';
 import { site } from '../../src/site';
 import { rawArticles } from '../helpers/content';
 import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
@@ -18,13 +19,20 @@ const pages = htmlFiles(distDir);
 const origin = new URL(process.env['SITE_URL'] || site.url).origin;
 const MAX_BYTES = 300_000;
 
-const [seed] = rawArticles();
-const slug = seed!.slug;
-const articleFile = `articles/${slug}/index.html`;
-const eventId: string = seed!.data['timeline'][0].id;
-const photoId: string = seed!.data['gallery'][0].id;
-const eventFile = `articles/${slug}/timeline/${eventId}/index.html`;
-const photoFile = `articles/${slug}/photos/${photoId}/index.html`;
+// Every article, every event and every photo: no article is assumed to have either.
+const articles = rawArticles();
+const articleFiles = articles.map(({ slug }) => `articles/${slug}/index.html`);
+const eventFiles = articles.flatMap(({ slug, data }) =>
+  (data['timeline'] ?? []).map((event: { id: string }) => `articles/${slug}/timeline/${event.id}/index.html`),
+);
+const photos = articles.flatMap(({ slug, data }) =>
+  (data['gallery'] ?? []).map((photo: Record<string, any>) => ({
+    slug,
+    photo,
+    file: `articles/${slug}/photos/${photo['id']}/index.html`,
+  })),
+);
+const photoFiles = photos.map(({ file }) => file);
 
 const metaOf = (page: HTMLElement, key: string) =>
   page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
@@ -66,20 +74,28 @@ describe('share images', () => {
     expect([width, height]).toEqual(expected);
   });
 
-  it('uses the photo itself, with its credit, on photo pages', () => {
-    const page = readPage(distDir, photoFile);
-    const alt = metaOf(page, 'og:image:alt')!;
-    expect(alt).toContain(seed!.data['gallery'][0].credit);
-    expect(alt.startsWith(seed!.data['gallery'][0].alt)).toBe(true);
-    expect(metaOf(page, 'og:image')).toBe(`${origin}/og/articles/${slug}/photos/${photoId}.jpg`);
-  });
+  it.each(photos)(
+    'uses the photo itself, with its credit, on $file; a card of text for a placeholder',
+    ({ slug, photo, file }) => {
+      const page = readPage(distDir, file);
+      const alt = metaOf(page, 'og:image:alt')!;
+      if (photo.placeholder) {
+        // A placeholder is never a preview image: the page's card says what the photo showed.
+        expect(alt).toBe(`${site.name}: ${photo.caption}`);
+      } else {
+        expect(alt).toContain(photo.credit);
+        expect(alt.startsWith(photo.alt)).toBe(true);
+      }
+      expect(metaOf(page, 'og:image')).toBe(`${origin}/og/articles/${slug}/photos/${photo['id']}.jpg`);
+    },
+  );
 });
 
 describe.each([
-  ['article', articleFile],
-  ['event', eventFile],
-  ['photo', photoFile],
-])('the %s page in a link-preview library (open-graph-scraper, offline)', (_kind, file) => {
+  ...articleFiles.map((file) => ['article', file]),
+  ...eventFiles.map((file) => ['event', file]),
+  ...photoFiles.map((file) => ['photo', file]),
+])('the %s page %s in a link-preview library (open-graph-scraper, offline)', (_kind, file) => {
   it('gives the title, description and image the page states', async () => {
     const html = readFileSync(join(distDir, file), 'utf8');
     const page = readPage(distDir, file);
@@ -102,16 +118,18 @@ describe.each([
   });
 });
 
-describe('the seed article preview', () => {
+describe.each(articles)('the preview of $slug', ({ slug, data }) => {
   it('shows the headline and the dek', async () => {
-    const { result } = await ogs({ html: readFileSync(join(distDir, articleFile), 'utf8') });
-    expect(result.ogTitle).toBe(seed!.data['title']);
-    expect(result.ogDescription).toBe(seed!.data['dek']);
+    const { result } = await ogs({
+      html: readFileSync(join(distDir, `articles/${slug}/index.html`), 'utf8'),
+    });
+    expect(result.ogTitle).toBe(data['title']);
+    expect(result.ogDescription).toBe(data['dek']);
     expect(result.ogType).toBe('article');
   });
 });
 
-describe.each([articleFile, eventFile, photoFile])('share UI on %s', (file) => {
+describe.each([...articleFiles, ...eventFiles, ...photoFiles])('share UI on %s', (file) => {
   const page = readPage(distDir, file);
   const section = page.querySelector('section.share');
 
@@ -166,14 +184,14 @@ describe('no third parties, and the budgets', () => {
     expect(page.querySelectorAll('iframe')).toHaveLength(0);
   });
 
-  it('keeps the share script well under 1 KB gzipped', () => {
+  it.each(articleFiles)('keeps the share script of %s well under 1 KB gzipped', (articleFile) => {
     const page = readPage(distDir, articleFile);
     const share = scriptsOf(page).filter((code) => code.includes('share-button'));
     expect(share).toHaveLength(1);
     expect(gz(share[0]!)).toBeLessThan(1024);
   });
 
-  it('keeps the article page within 5 KB of JavaScript and 30 KB in all, gzipped', () => {
+  it.each(articleFiles)('keeps %s within 5 KB of JavaScript and 30 KB in all, gzipped', (articleFile) => {
     const page = readPage(distDir, articleFile);
     const js = scriptsOf(page).reduce((sum, code) => sum + gz(code), 0);
     const css = page
@@ -205,7 +223,6 @@ describe('feeds and crawl files', () => {
       expect(item, article.slug).toBeDefined();
       expect(unescape(tag(item!, 'title')!)).toBe(article.data['title']);
       expect(unescape(tag(item!, 'description')!)).toBe(article.data['dek']);
-      expect(Number.isNaN(Date.parse(tag(item!, 'pubDate')!))).toBe(false);
       expect(existsSync(distPath(tag(item!, 'link')!))).toBe(true);
     }
     expect(rss).toContain(`<atom:link href="${origin}/rss.xml" rel="self"`);
@@ -221,16 +238,27 @@ describe('feeds and crawl files', () => {
       const tags = page
         .querySelectorAll('meta[property="article:tag"]')
         .map((meta) => meta.getAttribute('content')!);
-      expect(tags.length, article.slug).toBeGreaterThan(0);
+      // Its people, then its countries: as many as the article lists (none is possible).
+      expect(tags, article.slug).toHaveLength(
+        (article.data['people'] ?? []).length + (article.data['countries'] ?? []).length,
+      );
       expect(categories, article.slug).toEqual([site.section, ...tags]);
     }
   });
 
-  it('dates the seed article at midnight in the newsroom zone', () => {
-    // '2025-09-04' at 00:00 in Europe/London (BST, +01:00) is 23:00 GMT the day before.
-    const item = items.find((body) => tag(body, 'link') === `${origin}/articles/${slug}/`)!;
-    if (seed!.data['published'] === '2025-09-04')
-      expect(tag(item, 'pubDate')).toBe('Wed, 03 Sep 2025 23:00:00 GMT');
+  it('dates every item as precisely as its article: pubDate for an instant only, and as written', () => {
+    for (const article of rawArticles().filter((entry) => entry.data['draft'] !== true)) {
+      const published = String(article.data['published']);
+      const item = items.find((body) => tag(body, 'link') === `${origin}/articles/${article.slug}/`)!;
+      // pubDate needs a clock time: a date alone has none, so the item has no pubDate.
+      if (/T/.test(published))
+        expect(new Date(tag(item, 'pubDate')!).toISOString(), article.slug).toBe(
+          new Date(published).toISOString(),
+        );
+      else expect(tag(item, 'pubDate'), article.slug).toBeUndefined();
+      // The date as written: a date stays a date, an instant keeps its offset.
+      expect(tag(item, 'dcterms:issued'), article.slug).toBe(machineDate(published));
+    }
   });
 
   it('has a sitemap listing every page but the 404, reachable from robots.txt', () => {
@@ -245,6 +273,9 @@ describe('feeds and crawl files', () => {
     );
     const expected = pages.filter((file) => file !== '404.html').map((file) => `${origin}${urlPathOf(file)}`);
     expect(locs.sort()).toEqual(expected.sort());
+    // No <lastmod>: a date-only article would need a made-up time or a misleading "modified".
+    for (const sitemap of sitemaps)
+      expect(readFileSync(distPath(sitemap), 'utf8')).not.toContain('<lastmod>');
   });
 
   it('has a web manifest whose icons exist at their stated sizes', async () => {

@@ -3,16 +3,19 @@ import { basename, join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../helpers/astro';
+import { rawArticles } from '../helpers/content';
 import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir);
 
 describe('the built site', () => {
-  it('has a page for every article folder', () => {
+  it('has a page for every article folder but the drafts, and none for a draft', () => {
     const slugs = readdirSync(join(projectRoot, 'content/articles'));
-    expect(slugs.length).toBeGreaterThan(0);
-    for (const slug of slugs) expect(pages).toContain(`articles/${slug}/index.html`);
+    const published = new Set(rawArticles().map(({ slug }) => slug));
+    expect(published.size).toBeGreaterThan(0);
+    for (const slug of slugs)
+      expect(pages.includes(`articles/${slug}/index.html`), slug).toBe(published.has(slug));
   });
 
   it('publishes the photo sizes and not the originals, which no page links to', () => {

@@ -8,7 +8,8 @@ import { textOf } from '../helpers/render';
 const distDir = inject('distDir');
 
 describe.each(rawArticles())('timeline of $slug', ({ slug, data }) => {
-  const events: { id: string; date?: string; after?: string; sameDay?: boolean; title: string }[] = data['timeline'] ?? [];
+  const events: { id: string; date?: string; after?: string; sameDay?: boolean; title: string }[] =
+    data['timeline'] ?? [];
   const article = readPage(distDir, `articles/${slug}/index.html`);
 
   it('lists every event on the article page, each with its anchor', () => {
@@ -50,32 +51,96 @@ describe.each(rawArticles())('timeline of $slug', ({ slug, data }) => {
     }
   });
 
-  it('has a whole-story timeline page', () => {
-    const page = readPage(distDir, `articles/${slug}/timeline/index.html`);
-    expect(page.querySelectorAll('li.event')).toHaveLength(events.length);
-  });
+  it(
+    events.length > 0 ? 'has a whole-story timeline page' : 'has no timeline page, and no link to one',
+    () => {
+      const file = `articles/${slug}/timeline/index.html`;
+      if (events.length === 0) {
+        // An article without events gets no empty timeline page, and nothing points to one.
+        expect(existsSync(join(distDir, file))).toBe(false);
+        expect(article.querySelector(`a[href="/articles/${slug}/timeline/"]`)).toBeNull();
+        expect(article.querySelectorAll('.timeline')).toHaveLength(0);
+        return;
+      }
+      expect(readPage(distDir, file).querySelectorAll('li.event')).toHaveLength(events.length);
+    },
+  );
 });
 
 describe('the cross-article timeline', () => {
   it('holds each event id once', () => {
     const page = readPage(distDir, 'timeline/index.html');
     const ids = page.querySelectorAll('li.event').map((li) => li.id);
-    const expected = new Set(rawArticles().flatMap(({ data }) => (data['timeline'] ?? []).map((e: { id: string }) => `event-${e.id}`)));
+    const expected = new Set(
+      rawArticles().flatMap(({ data }) =>
+        (data['timeline'] ?? []).map((e: { id: string }) => `event-${e.id}`),
+      ),
+    );
     expect(ids.sort()).toEqual([...expected].sort());
   });
 });
 
-describe('the seed article', () => {
-  it('labels distances from the main event and highlights it', () => {
-    const page = readPage(distDir, 'articles/coalition-of-the-willing-paris/index.html');
-    expect(textOf(page.querySelector('#event-washington-talks .when'))).toContain('17 days before');
-    expect(textOf(page.querySelector('#event-putin-never-ruled-out .when'))).toContain('1 day before');
-    expect(page.querySelector('#event-paris-meeting')?.classList.contains('main')).toBe(true);
-    expect(textOf(page.querySelector('#event-call-with-trump .when'))).toMatch(/Later on September 4, 2025.*Same day.*Planned/);
-  });
+/** Whole days from one calendar date to another ('2025-09-04', '2025-08-18' -> -17). */
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const isDay = (date: unknown): date is string => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date);
 
-  it('ships no JavaScript for the timeline', () => {
-    const page = readPage(distDir, 'articles/coalition-of-the-willing-paris/timeline/index.html');
-    expect(page.querySelectorAll('script')).toHaveLength(0);
-  });
-});
+describe.each(rawArticles().filter(({ data }) => (data['timeline'] ?? []).length > 0))(
+  'the timeline labels of $slug',
+  ({ slug, data }) => {
+    type Event = {
+      id: string;
+      date?: string;
+      after?: string;
+      sameDay?: boolean;
+      planned?: boolean;
+      main?: boolean;
+    };
+    const events: Event[] = data['timeline'];
+    const main = events.find((event) => event.main);
+    const page = readPage(distDir, `articles/${slug}/index.html`);
+    const when = (event: Event) => textOf(page.querySelector(`#event-${event.id} .when`));
+    const dayOf = (event: Event): string | undefined =>
+      isDay(event.date)
+        ? event.date
+        : event.sameDay
+          ? dayOf(events.find((other) => other.id === event.after)!)
+          : undefined;
+
+    it('highlights the main event, and only it', () => {
+      const highlighted = page.querySelectorAll('.timeline li.event.main').map((li) => li.id);
+      expect(highlighted).toEqual(main ? [`event-${main.id}`] : []);
+    });
+
+    it('labels each event known to the day with its distance from the main event', () => {
+      const mainDay = main && dayOf(main);
+      for (const event of events.filter((candidate) => candidate !== main)) {
+        const day = dayOf(event);
+        if (!mainDay || !day) continue;
+        const days = daysFrom(mainDay, day);
+        const count = `${Math.abs(days)} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+        expect(textOf(page.querySelector(`#event-${event.id} .when .distance`)), event.id).toBe(
+          days === 0 ? 'Same day' : `${count} ${days < 0 ? 'before' : 'after'}`,
+        );
+      }
+    });
+
+    it('says "later on" the anchor\'s day for a same-day event, and marks planned ones', () => {
+      for (const event of events.filter((candidate) => candidate.sameDay && !candidate.date)) {
+        expect(when(event), event.id).toMatch(/^Later on /);
+        expect(page.querySelector(`#event-${event.id} time`)?.getAttribute('datetime'), event.id).toBe(
+          dayOf(event),
+        );
+      }
+      for (const event of events) {
+        const tags = page.querySelectorAll(`#event-${event.id} .when .tag`).map((tag) => textOf(tag));
+        expect(tags.includes('Planned'), event.id).toBe(event.planned === true);
+      }
+    });
+
+    it('ships no JavaScript for the timeline', () => {
+      expect(
+        readPage(distDir, `articles/${slug}/timeline/index.html`).querySelectorAll('script'),
+      ).toHaveLength(0);
+    });
+  },
+);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeCopy, runAstro } from '../helpers/astro';
-import { htmlFiles } from '../helpers/dist';
+import { rawArticles } from '../helpers/content';
+import { htmlFiles, readPage } from '../helpers/dist';
 
 describe('the build machine time zone', () => {
   it('does not change a byte of the HTML', () => {
@@ -17,13 +18,46 @@ describe('the build machine time zone', () => {
       const b = readFileSync(join(east.distDir, file), 'utf8');
       expect(a, file).toBe(b);
     }
-    // The seed article is dated 2025-09-04: west of UTC a naive Date would print September 3.
-    const article = readFileSync(
-      join(west.distDir, 'articles/coalition-of-the-willing-paris/index.html'),
-      'utf8',
-    );
-    expect(article).toContain('September 4, 2025');
+    // A date-only `published` ('2025-09-04') is that day anywhere: west of UTC a naive Date would print September 3.
+    for (const { slug, data } of rawArticles().filter((entry) => entry.data['draft'] !== true)) {
+      const published = String(data['published']);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) continue;
+      const day = new Date(`${published}T12:00:00Z`).toLocaleDateString('en-US', {
+        month: 'long',
+        day: 'numeric',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      expect(readFileSync(join(west.distDir, `articles/${slug}/index.html`), 'utf8'), slug).toContain(day);
+    }
+    expectNoMadeUpTimes(west.distDir);
     removeCopy(west.root);
     removeCopy(east.root);
   });
 });
+
+/**
+ * A date-only `published` shows no clock time anywhere on its article page: the header's <time>
+ * is the date alone, and `article:published_time` and JSON-LD `datePublished` are the date as
+ * written (no midnight in any zone). An instant is shown with its zone's name.
+ */
+function expectNoMadeUpTimes(distDir: string) {
+  for (const { slug, data } of rawArticles().filter((entry) => entry.data['draft'] !== true)) {
+    const published = String(data['published']);
+    const page = readPage(distDir, `articles/${slug}/index.html`);
+    const time = page.querySelector(`header time[datetime="${published}"]`);
+    expect(time, slug).not.toBeNull();
+    const meta = page.querySelector('meta[property="article:published_time"]')!.getAttribute('content');
+    const jsonLd = page
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((script) => JSON.parse(script.textContent))
+      .find((item) => item['@type'] === 'NewsArticle');
+    if (published.includes('T')) {
+      expect(time!.textContent, slug).toMatch(/ (a\.m\.|p\.m\.|noon|midnight) (.+ time|UTC[+-]?[\d:]*)$/);
+    } else {
+      expect(time!.textContent.trim(), slug).not.toMatch(/\d:\d|a\.m\.|p\.m\.|noon|midnight|GMT|UTC/);
+      expect(meta, slug).toBe(published);
+      expect(jsonLd['datePublished'], slug).toBe(published);
+    }
+  }
+}

@@ -34,7 +34,16 @@ describe('ArticleCard', () => {
     const root = await render(ArticleCard, { ...PROPS, published: '2025-01-10T23:30:00-05:00' });
     const time = root.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe('2025-01-10T23:30:00-05:00');
-    expect(textOf(time)).toBe('January 11, 2025, 04:30 GMT');
+    expect(textOf(time)).toBe('January 11, 2025, 4:30 a.m. London time');
+  });
+
+  it('shows an instant in the article’s display zone when given one', async () => {
+    const root = await render(ArticleCard, {
+      ...PROPS,
+      published: '2025-01-10T23:30:00-05:00',
+      timeZone: 'Asia/Bangkok',
+    });
+    expect(textOf(root.querySelector('time'))).toBe('January 11, 2025, 11:30 a.m. Bangkok time');
   });
 
   it('escapes the title and dek', async () => {

@@ -65,11 +65,40 @@ describe('ArticleHeader', () => {
       '2025-09-04T09:00:00+02:00',
       '2025-09-04T18:15:00+02:00',
     ]);
-    // Instants are shown in the newsroom's zone (London, UTC+1 in September).
-    expect(textOf(times[0])).toBe('September 4, 2025, 08:00 GMT+01:00');
-    expect(textOf(times[1])).toBe('September 4, 2025, 17:15 GMT+01:00');
+    // Without an article zone, instants are shown in the newsroom's zone (London, UTC+1 in September).
+    expect(textOf(times[0])).toBe('September 4, 2025, 8 a.m. London time');
+    expect(textOf(times[1])).toBe('September 4, 2025, 5:15 p.m. London time');
     expect(textOf(times[1]!.parentNode as HTMLElement)).toMatch(/^Updated /);
     expect(textOf(times[0]!.parentNode as HTMLElement)).toMatch(/^Published /);
+  });
+
+  it('shows instants in the article’s display zone, with the zone’s name', async () => {
+    const root = await render(ArticleHeader, {
+      ...PROPS,
+      dateline: 'Bangkok',
+      published: '2025-03-28T18:40:00+07:00',
+      updated: '2025-03-29T08:00:00Z',
+      timeZone: 'Asia/Bangkok',
+    });
+    const times = root.querySelectorAll('time');
+    expect(times.map((time) => time.getAttribute('datetime'))).toEqual([
+      '2025-03-28T18:40:00+07:00',
+      '2025-03-29T08:00:00Z',
+    ]);
+    expect(times.map((time) => textOf(time))).toEqual([
+      'March 28, 2025, 6:40 p.m. Bangkok time',
+      'March 29, 2025, 3 p.m. Bangkok time',
+    ]);
+  });
+
+  it('shows a date-only publication as the date alone in any zone: never a made-up time', async () => {
+    for (const timeZone of ['Asia/Bangkok', 'America/Los_Angeles', 'Europe/London', undefined]) {
+      const root = await render(ArticleHeader, { ...PROPS, updated: '2025-09-05', timeZone });
+      const times = root.querySelectorAll('time');
+      expect(times.map((time) => time.getAttribute('datetime'))).toEqual(['2025-09-04', '2025-09-05']);
+      expect(times.map((time) => textOf(time))).toEqual(['September 4, 2025', 'September 5, 2025']);
+      expect(textOf(root)).not.toMatch(/\d:\d\d|a\.m\.|p\.m\.|midnight|noon|\btime\b/);
+    }
   });
 
   it('says nothing about updates when there is none', async () => {
@@ -80,9 +109,7 @@ describe('ArticleHeader', () => {
   it('lists the cited sources in order, linking those with a URL and describing those with a description', async () => {
     const root = await render(ArticleHeader, PROPS);
     const sources = sourcesOf(root)!;
-    expect(textOf(sources)).toBe(
-      'Sources cited: Suspilne (Ukrainian outlet), Reuters, the Elysee Palace',
-    );
+    expect(textOf(sources)).toBe('Sources cited: Suspilne (Ukrainian outlet), Reuters, the Elysee Palace');
     expect(sources.querySelectorAll('a').map((a) => [textOf(a), a.getAttribute('href')])).toEqual([
       ['Suspilne', 'https://suspilne.media/'],
       ['the Elysee Palace', 'https://www.elysee.fr/'],

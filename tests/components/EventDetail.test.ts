@@ -105,6 +105,24 @@ describe('EventDetail', () => {
     ]);
   });
 
+  it('names a person in full with every role held, and by name alone without roles', async () => {
+    const people = {
+      ...PEOPLE,
+      'emmanuel-macron': {
+        ...PEOPLE['emmanuel-macron']!,
+        honorific: 'Dr.',
+        roles: ['President', 'Co-Prince'],
+      },
+      'volodymyr-zelensky': { ...PEOPLE['volodymyr-zelensky']!, roles: [] },
+    };
+    const events = eventViews(EVENTS, { people, countries: COUNTRIES });
+    const index = events.findIndex((event) => event.id === 'meeting');
+    const root = await render(EventDetail, { event: events[index], around: neighbours(events, index) });
+    const dds = root.querySelectorAll('dd').map((dd) => textOf(dd));
+    expect(dds).toContain('Dr. Emmanuel Macron, President; Co-Prince');
+    expect(dds).toContain('Volodymyr Zelensky');
+  });
+
   it('leaves out empty parts of the description list', async () => {
     const root = await renderEvent('talks');
     expect(root.querySelectorAll('dt')).toHaveLength(0);
@@ -119,7 +137,9 @@ describe('EventDetail', () => {
     expect(textOf(prev)).toBe('Previous: Talks in Washington');
     expect(next.getAttribute('href')).toBe('/articles/paris-meeting/timeline/meeting/');
     expect(textOf(next)).toBe('Next: Leaders meet in Paris');
-    expect(nav.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/articles/paris-meeting/timeline/');
+    expect(nav.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain(
+      '/articles/paris-meeting/timeline/',
+    );
   });
 
   it('has no previous link on the first event and no next link on the last', async () => {

@@ -12,4 +12,15 @@ describe('FormattedDate', () => {
     expect(time?.getAttribute('datetime')).toBe(value);
     expect(textOf(time)).toBe(text);
   });
+
+  it('shows an instant in the zone it is given, with the zone’s name, and keeps the offset in datetime', async () => {
+    const value = '2025-03-28T18:40:00+07:00';
+    const bangkok = (await render(FormattedDate, { value, timeZone: 'Asia/Bangkok' })).querySelector('time');
+    expect(bangkok?.getAttribute('datetime')).toBe(value);
+    expect(textOf(bangkok)).toBe('March 28, 2025, 6:40 p.m. Bangkok time');
+    // Without a zone: the site's (London, on GMT in March before the clocks change).
+    expect(textOf((await render(FormattedDate, { value })).querySelector('time'))).toBe(
+      'March 28, 2025, 11:40 a.m. London time',
+    );
+  });
 });

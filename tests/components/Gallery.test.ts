@@ -4,10 +4,10 @@ import type { PhotoImage } from '../../src/lib/photo-variants';
 import { photoImages } from '../helpers/photos';
 import { render, textOf } from '../helpers/render';
 
-const FOLDER = 'content/articles/coalition-of-the-willing-paris';
+// Fixture files (plain colour fields), so the test needs no particular content/.
 const [welcome, handshake] = (await photoImages(
-  `${FOLDER}/macron-welcomes-zelensky.jpg`,
-  `${FOLDER}/witkoff-macron-handshake.jpg`,
+  'tests/fixtures/images/large.jpg',
+  'tests/fixtures/minimal/articles/sample-story/photo.jpg',
 )) as [PhotoImage, PhotoImage];
 
 const photo = (id: string, image: PhotoImage, placeholder = false) => ({

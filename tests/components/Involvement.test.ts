@@ -26,10 +26,7 @@ describe('Involvement', () => {
   it('lists the articles, linked, each with its date as <time>', async () => {
     const root = await render(Involvement, { articles: ARTICLES, events: EVENTS });
     const items = sectionOf(root, 'Articles')!.querySelectorAll('li');
-    expect(items.map(hrefOf)).toEqual([
-      '/articles/paris-meeting/',
-      '/articles/washington-talks/',
-    ]);
+    expect(items.map(hrefOf)).toEqual(['/articles/paris-meeting/', '/articles/washington-talks/']);
     expect(items.map((li) => textOf(li))).toEqual([
       'Leaders meet in Paris (September 4, 2025)',
       'Talks in Washington (August 2025)',

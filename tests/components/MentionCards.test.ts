@@ -7,10 +7,15 @@ const people = [
     id: 'volodymyr-zelensky',
     name: 'Volodymyr Zelensky',
     nativeName: { text: 'Володимир Зеленський', lang: 'uk' },
-    role: 'President of Ukraine',
+    roles: ['President of Ukraine'],
     country: { id: 'ua', name: 'Ukraine' },
   },
-  { id: 'keir-starmer', name: 'Keir Starmer', role: 'Prime Minister of the United Kingdom', country: { id: 'gb', name: 'United Kingdom' } },
+  {
+    id: 'keir-starmer',
+    name: 'Keir Starmer',
+    roles: ['Prime Minister of the United Kingdom'],
+    country: { id: 'gb', name: 'United Kingdom' },
+  },
 ];
 const countries = [{ id: 'in', name: 'India' }];
 
@@ -34,6 +39,28 @@ describe('MentionCards', () => {
     expect(card.getAttribute('aria-label')).toBe('Volodymyr Zelensky');
     expect(root.querySelector('#card-person-keir-starmer bdi')).toBeNull();
     expect(root.querySelector('#card-country-in a')?.getAttribute('href')).toBe('/countries/in/');
+  });
+
+  it('names the person in full with an honorific, lists every role, and only the country without roles', async () => {
+    const root = await render(MentionCards, {
+      people: [
+        {
+          ...people[1]!,
+          honorific: 'Sir',
+          roles: ['Prime Minister of the United Kingdom', 'Leader of the Labour Party'],
+        },
+        { id: 'somchai', name: 'Somchai Example', roles: [], country: { id: 'th', name: 'Thailand' } },
+      ],
+      countries: [],
+    });
+    const card = root.querySelector('#card-person-keir-starmer')!;
+    expect(card.getAttribute('aria-label')).toBe('Sir Keir Starmer');
+    expect(textOf(card.querySelector('strong'))).toBe('Sir Keir Starmer');
+    expect(textOf(card)).toContain(
+      'Prime Minister of the United Kingdom; Leader of the Labour Party, United Kingdom',
+    );
+    const bare = root.querySelector('#card-person-somchai')!;
+    expect(textOf(bare.querySelectorAll('p')[1])).toBe('Thailand');
   });
 
   it('is hidden from print', async () => {

@@ -9,7 +9,8 @@ import type { PhotoImage } from '../../src/lib/photo-variants';
 import { photoImages } from '../helpers/photos';
 import { render, textOf } from '../helpers/render';
 
-const LARGE = 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
+/** A 1600x1000 fixture (a plain colour field): the test needs no particular content/. */
+const LARGE = 'tests/fixtures/images/large.jpg';
 const SMALL = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
 const [large, small] = (await photoImages(LARGE, SMALL)) as [PhotoImage, PhotoImage];
 
@@ -59,8 +60,7 @@ describe('PhotoFigure', () => {
     expect(root.querySelector('picture, source')).toBeNull();
     const srcset = img(root).getAttribute('srcset');
     expect(widthsOf(srcset)).toEqual([400, 800, 1200, 1600]);
-    for (const url of urlsOf(srcset))
-      expect(url).toMatch(/^\/_photos\/macron-welcomes-zelensky-\d+\.[\w-]{10}\.webp$/);
+    for (const url of urlsOf(srcset)) expect(url).toMatch(/^\/_photos\/large-\d+\.[\w-]{10}\.webp$/);
     // The largest size is the fallback src.
     expect(img(root).getAttribute('src')).toBe(urlsOf(srcset).at(-1));
     expect(img(root).getAttribute('sizes')).toBe('(min-width: 45rem) 41rem, calc(100vw - 2rem)');

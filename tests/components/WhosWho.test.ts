@@ -1,7 +1,7 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import WhosWho from '../../src/components/WhosWho.astro';
-import { countryNameOn, roleOn } from '../../src/lib/entities';
+import { countryNameOn, rolesOn } from '../../src/lib/entities';
 import { render, textOf } from '../helpers/render';
 import { COUNTRIES, PEOPLE } from './fixtures';
 
@@ -12,7 +12,8 @@ const countries = [COUNTRIES['ua']!, COUNTRIES['fr']!];
 const nameOf = (li: HTMLElement) => li.querySelector('a, strong');
 
 /** The list items of the people list (those that hold a role). */
-const personItems = (root: HTMLElement) => root.querySelectorAll('li').filter((li) => li.querySelector('.role'));
+const personItems = (root: HTMLElement) =>
+  root.querySelectorAll('li').filter((li) => li.querySelector('.role'));
 
 /** The list item naming `name`. */
 const personItem = (root: HTMLElement, name: string) =>
@@ -29,7 +30,10 @@ describe('WhosWho', () => {
 
   it('lists the people in the order given', async () => {
     const root = await render(WhosWho, { people, countries });
-    expect(personItems(root).map((li) => textOf(nameOf(li)))).toEqual(['Volodymyr Zelensky', 'Emmanuel Macron']);
+    expect(personItems(root).map((li) => textOf(nameOf(li)))).toEqual([
+      'Volodymyr Zelensky',
+      'Emmanuel Macron',
+    ]);
   });
 
   it('links each person to their page', async () => {
@@ -55,7 +59,10 @@ describe('WhosWho', () => {
   });
 
   it('gives each person a different language where needed', async () => {
-    const root = await render(WhosWho, { people: [PEOPLE['vladimir-putin']!, PEOPLE['volodymyr-zelensky']!], countries: [] });
+    const root = await render(WhosWho, {
+      people: [PEOPLE['vladimir-putin']!, PEOPLE['volodymyr-zelensky']!],
+      countries: [],
+    });
     expect(root.querySelectorAll('bdi').map((bdi) => bdi.getAttribute('lang'))).toEqual(['ru', 'uk']);
   });
 
@@ -68,13 +75,15 @@ describe('WhosWho', () => {
     const trumpOn = (date: string) => ({
       id: 'donald-trump',
       name: 'Donald Trump',
-      role: roleOn(roles, date, 'donald-trump'),
+      roles: rolesOn(roles, date, 'donald-trump'),
       country: { id: 'us', name: countryNameOn({ name: 'United States' }, date) },
     });
     const before = await render(WhosWho, { people: [trumpOn('2023-06-01')], countries: [] });
     expect(textOf(personItem(before, 'Donald Trump'))).toContain('Former President, United States');
     const after = await render(WhosWho, { people: [trumpOn('2025-09-04')], countries: [] });
-    expect(textOf(personItem(after, 'Donald Trump'))).toContain('President of the United States, United States');
+    expect(textOf(personItem(after, 'Donald Trump'))).toContain(
+      'President of the United States, United States',
+    );
   });
 
   it('keeps the role apart from the name', async () => {
@@ -85,10 +94,43 @@ describe('WhosWho', () => {
     expect(textOf(role)).toBe('President of France, France');
   });
 
+  it('states every role held at once, in the order given, and no role for a person without one', async () => {
+    const root = await render(WhosWho, {
+      people: [
+        { ...PEOPLE['emmanuel-macron']!, roles: ['President of France', 'Co-Prince of Andorra'] },
+        { id: 'somchai', name: 'Somchai Example', roles: [], country: { id: 'th', name: 'Thailand' } },
+      ],
+      countries: [],
+    });
+    expect(textOf(personItem(root, 'Emmanuel Macron').querySelector('.role'))).toBe(
+      'President of France; Co-Prince of Andorra, France',
+    );
+    expect(textOf(personItem(root, 'Somchai Example').querySelector('.role'))).toBe('Thailand');
+  });
+
+  it('writes an honorific before the name, inside the link', async () => {
+    const root = await render(WhosWho, {
+      people: [{ ...PEOPLE['emmanuel-macron']!, honorific: 'Pol. Gen.' }],
+      countries: [],
+    });
+    const link = nameOf(personItems(root)[0]!)!;
+    expect(textOf(link)).toBe('Pol. Gen. Emmanuel Macron');
+    expect(link.getAttribute('href')).toBe('/people/emmanuel-macron/');
+  });
+
   it('lists the countries under their own heading, with the names given', async () => {
     const root = await render(WhosWho, {
       people,
-      countries: [{ id: 'tr', name: countryNameOn({ name: 'Türkiye', formerNames: [{ name: 'Turkey', until: '2022-05-31' }] }, '2021-01-01') }, ...countries],
+      countries: [
+        {
+          id: 'tr',
+          name: countryNameOn(
+            { name: 'Türkiye', formerNames: [{ name: 'Turkey', until: '2022-05-31' }] },
+            '2021-01-01',
+          ),
+        },
+        ...countries,
+      ],
     });
     const heading = root.querySelectorAll('h3').find((h3) => textOf(h3) === 'Countries')!;
     const list = heading.nextElementSibling!;

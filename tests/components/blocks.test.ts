@@ -40,7 +40,7 @@ const article: BlockContext = {
     {
       id: 'ada-example',
       name: 'Ada Example',
-      role: 'Foreign Minister of France',
+      roles: ['Foreign Minister of France'],
       country: { id: 'fr', name: 'France' },
     },
   ],
@@ -88,6 +88,12 @@ describe('MDX blocks through the Container API', () => {
     expect(textOf(root.querySelector('figcaption'))).toContain('Ada greets Ben.');
     expect(textOf(root.querySelector('figcaption'))).toContain('Test / Agency');
     expect(root.querySelector('a')?.getAttribute('href')).toBe('/articles/sample-story/photos/ministers/');
+  });
+
+  it("Photo carries the photo's #photo-<id> anchor and is a lightbox item: the page shows it here only", async () => {
+    const root = await render(Photo, { id: 'ministers' });
+    expect(root.querySelector('figure')?.getAttribute('id')).toBe('photo-ministers');
+    expect(root.querySelector('a')?.getAttribute('data-photo')).toBe('ministers');
   });
 
   it('Photo, Quote and TimelineExcerpt refuse ids the article does not have', async () => {

@@ -4,7 +4,7 @@
  * `timelineEvent` schema's output, ordered with the real `orderEvents` and labelled with the real
  * label functions.
  */
-import type { CountryOnDate, EventView, PersonOnDate } from '../../src/data';
+import type { CountryOnDate, EventView, OrganisationOnDate, PersonOnDate, PlaceView } from '../../src/data';
 import { distanceLabel, eventDateLabel, knownDay } from '../../src/lib/event-labels';
 import { markdownToHtml } from '../../src/lib/markdown';
 import { paths } from '../../src/lib/paths';
@@ -19,21 +19,26 @@ export interface EventInput {
   sameDay?: boolean;
   time?: string;
   timeZone?: string;
+  approximate?: boolean;
+  timeOfDay?: 'morning' | 'afternoon' | 'evening' | 'night' | 'overnight';
   planned?: boolean;
   main?: boolean;
   title?: string;
   body?: string;
   place?: string;
+  placeId?: string;
   people?: string[];
+  organisations?: string[];
   countries?: string[];
   source?: { name: string; kind: 'said' | 'reported' | 'confirmed'; url?: string };
 }
 
 /** The `timelineEvent` schema's output for `input`: defaults applied, references as `{ collection, id }`. */
 export function timelineEvent(input: EventInput) {
-  const { people = [], countries = [], ...rest } = input;
+  const { people = [], countries = [], organisations = [], placeId, ...rest } = input;
   return {
     sameDay: false,
+    approximate: false,
     planned: false,
     main: false,
     title: `Title of ${input.id}`,
@@ -41,6 +46,8 @@ export function timelineEvent(input: EventInput) {
     ...rest,
     people: people.map((id) => ({ collection: 'people' as const, id })),
     countries: countries.map((id) => ({ collection: 'countries' as const, id })),
+    organisations: organisations.map((id) => ({ collection: 'organisations' as const, id })),
+    ...(placeId !== undefined && { placeId: { collection: 'places' as const, id: placeId } }),
   };
 }
 
@@ -50,6 +57,8 @@ export const ARTICLE = { id: 'paris-meeting', title: 'Leaders meet in Paris' };
 export interface Registry {
   people?: Record<string, PersonOnDate>;
   countries?: Record<string, CountryOnDate>;
+  organisations?: Record<string, OrganisationOnDate>;
+  places?: Record<string, PlaceView>;
 }
 
 /** The events of one article in time order, ready for <Timeline> and <EventItem>. */
@@ -67,6 +76,14 @@ export function eventViews(inputs: readonly EventInput[], registry: Registry = {
     bodyHtml: markdownToHtml(event.body),
     people: event.people.map(({ id }) => registry.people?.[id] ?? fail(`person ${id}`)),
     countries: event.countries.map(({ id }) => registry.countries?.[id] ?? fail(`country ${id}`)),
+    organisations: event.organisations.map(
+      ({ id }) => registry.organisations?.[id] ?? fail(`organisation ${id}`),
+    ),
+    // As src/data.ts: the text as written, else the registered place's name.
+    ...(event.placeId && {
+      placeEntry: registry.places?.[event.placeId.id] ?? fail(`place ${event.placeId.id}`),
+      place: event.place ?? registry.places?.[event.placeId.id]?.name,
+    }),
   })) as EventView[];
 }
 
@@ -79,21 +96,43 @@ export const PEOPLE: Record<string, PersonOnDate> = {
     id: 'volodymyr-zelensky',
     name: 'Volodymyr Zelensky',
     nativeName: { text: 'Володимир Зеленський', lang: 'uk' },
-    role: 'President of Ukraine',
+    roles: ['President of Ukraine'],
     country: { id: 'ua', name: 'Ukraine' },
   },
   'emmanuel-macron': {
     id: 'emmanuel-macron',
     name: 'Emmanuel Macron',
-    role: 'President of France',
+    roles: ['President of France'],
     country: { id: 'fr', name: 'France' },
   },
   'vladimir-putin': {
     id: 'vladimir-putin',
     name: 'Vladimir Putin',
     nativeName: { text: 'Владимир Путин', lang: 'ru' },
-    role: 'President of Russia',
+    roles: ['President of Russia'],
     country: { id: 'ru', name: 'Russia' },
+  },
+};
+
+export const ORGANISATIONS: Record<string, OrganisationOnDate> = {
+  nato: { id: 'nato', name: 'NATO', kind: 'intergovernmental' },
+  'elysee-palace': {
+    id: 'elysee-palace',
+    name: 'Elysee Palace',
+    kind: 'government',
+    country: { id: 'fr', name: 'France' },
+  },
+};
+
+export const PLACES: Record<string, PlaceView> = {
+  kyiv: {
+    id: 'kyiv',
+    name: 'Kyiv',
+    kind: 'city',
+    country: { id: 'ua', name: 'Ukraine' },
+    lat: 50.45,
+    lon: 30.52,
+    timeZone: 'Europe/Kyiv',
   },
 };
 

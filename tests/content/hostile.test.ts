@@ -9,12 +9,36 @@ import { ARTICLE, caseGroup, expectFailure, re, runFixture, type Mutation } from
 const BODY = 'Ministers met in Paris on Sept. 4.';
 
 const cases: Record<string, { title: string; text: string; message: string }> = {
-  script: { title: 'a <script> element', text: '<script>alert(1)</script>', message: 'raw HTML <script> is not allowed' },
-  iframe: { title: 'an <iframe>', text: '<iframe src="https://example.org/"></iframe>', message: 'raw HTML <iframe> is not allowed' },
-  style: { title: 'a <style> element', text: '<style>body { display: none }</style>', message: 'raw HTML <style> is not allowed' },
-  handler: { title: 'an event-handler attribute', text: 'A <b onclick="alert(1)">bold</b> claim.', message: 'event-handler attribute "onclick"' },
-  'javascript-link': { title: 'a javascript: link', text: '[read more](javascript:alert(1))', message: 'unsafe link URL "javascript:alert\\(1\\)"' },
-  'data-link': { title: 'a data: link', text: '[read more](data:text/html;base64,PGI+)', message: 'unsafe link URL "data:text/html' },
+  script: {
+    title: 'a <script> element',
+    text: '<script>alert(1)</script>',
+    message: 'raw HTML <script> is not allowed',
+  },
+  iframe: {
+    title: 'an <iframe>',
+    text: '<iframe src="https://example.org/"></iframe>',
+    message: 'raw HTML <iframe> is not allowed',
+  },
+  style: {
+    title: 'a <style> element',
+    text: '<style>body { display: none }</style>',
+    message: 'raw HTML <style> is not allowed',
+  },
+  handler: {
+    title: 'an event-handler attribute',
+    text: 'A <b onclick="alert(1)">bold</b> claim.',
+    message: 'event-handler attribute "onclick"',
+  },
+  'javascript-link': {
+    title: 'a javascript: link',
+    text: '[read more](javascript:alert(1))',
+    message: 'unsafe link URL "javascript:alert\\(1\\)"',
+  },
+  'data-link': {
+    title: 'a data: link',
+    text: '[read more](data:text/html;base64,PGI+)',
+    message: 'unsafe link URL "data:text/html',
+  },
 };
 
 const runCase = caseGroup(

@@ -1,7 +1,8 @@
 /**
  * The MDX explainer blocks end to end: a fixture article using every block builds and renders
  * them from its own frontmatter; a block that refers to a photo, event or person the article does
- * not have (or cites a sentence it does not contain) fails the build with the file and line.
+ * not have (or cites a sentence, or quotes words, it does not contain) fails the build with the
+ * file and line. The build prints no warning.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,13 @@ describe('an MDX article using every block', () => {
     expect(run.status, run.output).toBe(0);
   });
 
+  it('builds without printing a warning', () => {
+    // Astro's logger writes "[WARN]"; Vite's and Rolldown's warnings come through it
+    // (astro.config.mjs drops the one Rolldown printed for every MDX entry).
+    const warnings = run.output.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line));
+    expect(warnings).toEqual([]);
+  });
+
   it('renders KeyFacts with each figure linked to the sentence it comes from', () => {
     const facts = page().querySelectorAll('.key-facts li');
     expect(facts.map((fact) => textOf(fact.querySelector('.figure')))).toEqual(['12', '3']);
@@ -36,6 +44,7 @@ describe('an MDX article using every block', () => {
     );
   });
 
+  // Its words are in the text too ("...: “We have an agreement.”"), curly quotation marks and all.
   it('renders Quote with the speaker from the registry, role, occasion, date and outlet', () => {
     const quote = page().querySelector('figure.quote')!;
     expect(textOf(quote.querySelector('blockquote'))).toBe('We have an agreement.');
@@ -74,9 +83,9 @@ describe('an MDX article using every block', () => {
   it('adds no JavaScript for the blocks', () => {
     const scripts = page().querySelectorAll('script:not([type="application/ld+json"])');
     // Only the page's own enhancements, each defining its one element; a block's script would be extra.
-    const defined = scripts.map((script) => [
-      ...script.textContent.matchAll(/customElements\.define\([`'"]([a-z-]+)/g),
-    ].map((match) => match[1]));
+    const defined = scripts.map((script) =>
+      [...script.textContent.matchAll(/customElements\.define\([`'"]([a-z-]+)/g)].map((match) => match[1]),
+    );
     expect(defined.length).toBeGreaterThan(0);
     for (const elements of defined) {
       expect(elements).toHaveLength(1);
@@ -109,6 +118,16 @@ const failures: [string, (source: string) => string, RegExp][] = [
     'an unknown speaker',
     (s) => s.replace('speaker="ada-example"', 'speaker="carl-example"'),
     /index\.mdx:\d+ {2}body {2}<Quote speaker="carl-example"> refers to an unknown person/,
+  ],
+  [
+    'a quote whose words the article does not contain',
+    (s) => s.replace('  We have an agreement.', '  We have a deal.'),
+    /index\.mdx:\d+ {2}body {2}<Quote> "We have a deal\.": the article's text does not contain these words: quote only words the text itself reports/,
+  ],
+  [
+    'a quote with no words',
+    (s) => s.replace('  We have an agreement.', ''),
+    /index\.mdx:\d+ {2}body {2}<Quote> holds no words: write the quoted words/,
   ],
   [
     'a fact citing words the article does not contain',

@@ -1,8 +1,8 @@
 /**
- * `npm run new` end to end, with one real build: the command scaffolds a draft (Ukrainian
+ * `npm run new` end to end, with one real build: the command scaffolds an MDX draft (Ukrainian
  * headline, transliterated slug, placeholder photo) into a copy of the minimal fixture, refuses
- * to overwrite it, and the copy passes `check:content` and builds, with the draft left out of the
- * pages, the feed and the sitemap. The same build checks updates and corrections on the fixture's
+ * to overwrite it, and the copy passes `check:content` (which lists the draft's TODOs as
+ * warnings) and builds, with the draft left out of the pages, the feed and the sitemap. The same build checks updates and corrections on the fixture's
  * own article: the dated list, the correction marked, and the latest change as the modified time.
  */
 import { execFile } from 'node:child_process';
@@ -59,7 +59,7 @@ updates:
 `,
   );
   first = await cli('new-article.ts', [HEADLINE, '--content', content]);
-  written = readFileSync(join(content, 'articles', SLUG, 'index.md'), 'utf8');
+  written = readFileSync(join(content, 'articles', SLUG, 'index.mdx'), 'utf8');
   second = await cli('new-article.ts', [HEADLINE, '--content', content]);
   check = await cli('check-content.ts', [content]);
   build = runAstro('build', { content });
@@ -73,7 +73,8 @@ afterAll(() => {
 describe('npm run new', () => {
   it('writes a draft under a transliterated slug, with a placeholder photo', () => {
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toContain(`articles/${SLUG}/index.md (a draft)`);
+    expect(first.output).toContain(`articles/${SLUG}/index.mdx (a draft)`);
+    expect(existsSync(join(content, 'articles', SLUG, 'index.md'))).toBe(false);
     expect(written).toMatch(/^draft: true$/m);
     expect(written).toContain(`title: '${HEADLINE}'`);
     const jpeg = readFileSync(join(content, 'articles', SLUG, 'lead.jpg'));
@@ -83,11 +84,16 @@ describe('npm run new', () => {
   it('refuses to overwrite an existing article', () => {
     expect(second.code).toBe(1);
     expect(second.output).toMatch(new RegExp(`articles/${SLUG}/ already exists: edit that article`));
-    expect(readFileSync(join(content, 'articles', SLUG, 'index.md'), 'utf8')).toBe(written);
+    expect(readFileSync(join(content, 'articles', SLUG, 'index.mdx'), 'utf8')).toBe(written);
   });
 
-  it('leaves content that passes check:content', () => {
-    expect(check.output).toMatch(/check:content: no problems \(checked 2 articles/);
+  it('leaves content that passes check:content, which lists its TODOs as warnings', () => {
+    expect(check.output).toMatch(/check:content: no problems; 13 warnings in 1 file \(checked 2 articles/);
+    expect(check.output).toMatch(/^Warnings \(they stop nothing; .*\):$/m);
+    const dek = check.output.split('\n').find((line) => line.includes(`articles/${SLUG}/index.mdx:5  dek  `));
+    expect(dek).toMatch(
+      /^warning: \S+:5 {2}dek {2}still holds the "TODO" placeholder from "npm run new": write it before removing "draft: true"$/,
+    );
     expect(check.code).toBe(0);
   });
 });

@@ -110,7 +110,8 @@ describe('photos in the dev server', () => {
     const before = await sizes();
     expect(before).toMatch(/64w$/);
     copyFileSync(
-      join(projectRoot, 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg'),
+      // A 1600 px wide fixture photo, so the test needs no particular content/.
+      join(projectRoot, 'tests/fixtures/stress/articles/overflow/wide.jpg'),
       join(root, 'content/articles/sample-story/photo.jpg'),
     );
     // The server restarts on the change; the page names the new file's sizes once it is back.

@@ -2,26 +2,48 @@
  * The gallery lightbox in headless Chromium, against the real build: opening, keyboard, focus,
  * history, deep links, touch, reduced motion, and the photo pages a reader without JavaScript gets.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot, runAstro } from '../helpers/astro';
 import { launchBrowser } from '../helpers/browser';
-
-const baseURL = inject('baseURL');
-const distDir = inject('e2eDistDir');
+import { serveDist } from '../helpers/server';
 
 /** The first article with at least three photos, and its photo ids in page order. */
-function galleryArticle(): { path: string; ids: string[] } {
+function galleryArticle(distDir: string): { path: string; ids: string[] } | undefined {
   for (const slug of readdirSync(join(distDir, 'articles')).sort()) {
     const html = readFileSync(join(distDir, 'articles', slug, 'index.html'), 'utf8');
     const ids = [...html.matchAll(/<a [^>]*data-photo="([^"]+)"/g)].map((match) => match[1]!);
     if (ids.length >= 3) return { path: `/articles/${slug}/`, ids };
   }
-  throw new Error('no built article has three photos: the browser tests need one');
+  return undefined;
 }
 
-const { path, ids } = galleryArticle();
+/**
+ * The real site when one of its articles has three photos; otherwise (content/ may have none)
+ * tests/fixtures/photos/, built and served here, whose `placed-photos` article has four.
+ */
+async function gallerySite() {
+  const real = galleryArticle(inject('e2eDistDir'));
+  if (real) return { baseURL: inject('baseURL'), ...real, close: async () => {} };
+  const build = runAstro('build', { content: join(projectRoot, 'tests/fixtures/photos') });
+  if (build.status !== 0) throw new Error(`the photos fixture must build:\n${build.output}`);
+  const server = await serveDist(build.distDir);
+  const fixture = galleryArticle(build.distDir);
+  if (!fixture) throw new Error('tests/fixtures/photos/ must keep an article with three photos');
+  return {
+    baseURL: server.url,
+    ...fixture,
+    close: async () => {
+      await server.close();
+      rmSync(build.root, { recursive: true, force: true });
+    },
+  };
+}
+
+const gallery = await gallerySite();
+const { baseURL, path, ids } = gallery;
 const total = ids.length;
 
 let browser: Browser;
@@ -31,6 +53,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await gallery.close();
   await browser?.close();
 });
 afterEach(async () => {

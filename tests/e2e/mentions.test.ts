@@ -3,13 +3,40 @@
  * with keyboard and pointer, focus moves into the card and back, Escape closes it; without
  * JavaScript the mention stays a link to the entity page.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../helpers/astro';
 import { launchBrowser } from '../helpers/browser';
+import { rawArticles } from '../helpers/content';
+import { readPage } from '../helpers/dist';
+import { textOf } from '../helpers/render';
 
 const baseURL = inject('baseURL');
-const ARTICLE = '/articles/coalition-of-the-willing-paris/';
-const CARD = '#card-person-volodymyr-zelensky';
+const distDir = inject('e2eDistDir');
+
+/**
+ * The first person mention of the first article that has one, from the built HTML: any content
+ * will do. The native-name case uses the first mentioned person who has a native name.
+ */
+const mentions = rawArticles().flatMap(({ slug }) =>
+  readPage(distDir, `articles/${slug}/index.html`)
+    .querySelectorAll('.prose a.mention')
+    .map((link) => ({ slug, link, mention: link.getAttribute('data-mention')! })),
+);
+const personMentions = mentions
+  .filter(({ mention }) => mention.startsWith('person:'))
+  .map(({ slug, link, mention }) => {
+    const id = mention.slice('person:'.length);
+    const person = parseYaml(readFileSync(join(projectRoot, 'content/people', `${id}.yaml`), 'utf8'));
+    return { slug, id, text: textOf(link), person };
+  });
+const first = personMentions[0];
+const ARTICLE = first ? `/articles/${first.slug}/` : '/';
+const CARD = first ? `#card-person-${first.id}` : '';
+const withNativeName = personMentions.find(({ person }) => person.nativeName);
 
 let browser: Browser;
 let context: BrowserContext;
@@ -28,21 +55,32 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
   context = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, ...options });
   const page = await context.newPage();
   await page.goto(ARTICLE);
-  if (options.javaScriptEnabled !== false) await page.waitForFunction(() => customElements.get('mention-cards'));
+  if (options.javaScriptEnabled !== false)
+    await page.waitForFunction(() => customElements.get('mention-cards'));
   return page;
 }
 
 const isOpen = (page: Page) => page.locator(CARD).evaluate((card) => card.matches(':popover-open'));
-const mention = (page: Page) => page.locator('.prose button.mention', { hasText: 'Volodymyr Zelensky' });
+const mention = (page: Page, id = first!.id) =>
+  page.locator(`.prose button.mention[popovertarget="card-person-${id}"]`);
 
-describe('mention cards', () => {
+if (first === undefined) {
+  describe('mention cards', () => {
+    it.skip('no article of content/ mentions a registered person in its text, so there is no card to open', () => {});
+  });
+}
+
+describe.runIf(first !== undefined)('mention cards', () => {
   it('turns every linked mention into a button controlling its card', async () => {
     const page = await open();
     expect(await page.locator('.prose a.mention').count()).toBe(0);
-    const buttons = await page.locator('.prose button.mention').evaluateAll((list) =>
-      list.map((button) => document.getElementById(button.getAttribute('popovertarget') ?? '') !== null),
-    );
-    expect(buttons.length).toBeGreaterThan(5);
+    const buttons = await page
+      .locator('.prose button.mention')
+      .evaluateAll((list) =>
+        list.map((button) => document.getElementById(button.getAttribute('popovertarget') ?? '') !== null),
+      );
+    const linked = mentions.filter(({ slug }) => slug === first!.slug).length;
+    expect(buttons.length).toBe(linked);
     expect(buttons.every(Boolean)).toBe(true);
   });
 
@@ -51,12 +89,14 @@ describe('mention cards', () => {
     await mention(page).focus();
     await page.keyboard.press('Enter');
     expect(await isOpen(page)).toBe(true);
-    await expect.poll(() => page.locator(CARD).textContent()).toContain('President of Ukraine');
+    await expect.poll(() => page.locator(CARD).textContent()).toContain(first!.person.name);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe('card-person-volodymyr-zelensky');
+    expect(await page.evaluate(() => document.activeElement?.closest('[popover]')?.id)).toBe(
+      `card-person-${first!.id}`,
+    );
     await page.keyboard.press('Escape');
     expect(await isOpen(page)).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Volodymyr Zelensky');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first!.text);
   });
 
   it('opens and closes with the pointer, and an outside click dismisses it', async () => {
@@ -76,20 +116,30 @@ describe('mention cards', () => {
     expect(await isOpen(page)).toBe(true);
   });
 
-  it('shows the native name with its language, and links to the person page', async () => {
-    const page = await open();
-    await mention(page).click();
-    expect(await page.locator(`${CARD} bdi[lang="uk"]`).textContent()).toBe('Володимир Зеленський');
-    await page.locator(`${CARD} a`).click();
-    await page.waitForURL('**/people/volodymyr-zelensky/');
-  });
+  it.runIf(withNativeName !== undefined)(
+    'shows the native name with its language, and links to the person page',
+    async () => {
+      const { slug, id, person } = withNativeName!;
+      context = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`/articles/${slug}/`);
+      await page.waitForFunction(() => customElements.get('mention-cards'));
+      await mention(page, id).click();
+      const card = `#card-person-${id}`;
+      expect(await page.locator(`${card} bdi[lang="${person.nativeName.lang}"]`).textContent()).toBe(
+        person.nativeName.text,
+      );
+      await page.locator(`${card} a[href="/people/${id}/"]`).click();
+      await page.waitForURL(`**/people/${id}/`);
+    },
+  );
 
   it('keeps the mention a plain link to the person page without JavaScript', async () => {
     const page = await open({ javaScriptEnabled: false });
-    const link = page.locator('.prose a.mention', { hasText: 'Volodymyr Zelensky' });
-    expect(await link.getAttribute('href')).toBe('/people/volodymyr-zelensky/');
+    const link = page.locator(`.prose a.mention[data-mention="person:${first!.id}"]`);
+    expect(await link.getAttribute('href')).toBe(`/people/${first!.id}/`);
     expect(await page.locator(CARD).isVisible()).toBe(false);
     await link.click();
-    await page.waitForURL('**/people/volodymyr-zelensky/');
+    await page.waitForURL(`**/people/${first!.id}/`);
   });
 });

@@ -4,10 +4,11 @@
  * and requests to other hosts, and the page-side measurements (axe, no-JS parity, overflow,
  * print, keyboard).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { rawArticles } from '../helpers/content';
 
 // --- which pages -------------------------------------------------------------------------------
 
@@ -49,22 +50,59 @@ export function pageTypes(distDir: string): PageType[] {
   const article = `/articles/${slug}/`;
   const event = largest(join(articlesDir, slug, 'timeline'));
   const photo = largest(join(articlesDir, slug, 'photos'));
+  // An article without photos (when one has them) renders without the photo sections and lightbox.
+  const withoutPhotos =
+    withPhotos.length > 0
+      ? largest(
+          articlesDir,
+          articles.filter((name) => !withPhotos.includes(name)),
+        )
+      : undefined;
   const person = largest(join(distDir, 'people'));
   const country = largest(join(distDir, 'countries'));
+  const organisation = largest(join(distDir, 'organisations'));
+  const place = largest(join(distDir, 'places'));
   const types: (PageType | false | undefined)[] = [
     { type: 'home', path: '/', status: 200 },
     { type: 'article', path: article, status: 200 },
+    withoutPhotos !== undefined && {
+      type: 'article without photos',
+      path: `/articles/${withoutPhotos}/`,
+      status: 200,
+    },
     event !== undefined && { type: 'timeline event', path: `${article}timeline/${event}/`, status: 200 },
-    { type: 'article timeline', path: `${article}timeline/`, status: 200 },
+    // An article without events has no timeline page of its own.
+    event !== undefined && { type: 'article timeline', path: `${article}timeline/`, status: 200 },
     { type: 'timeline', path: '/timeline/', status: 200 },
     photo !== undefined && { type: 'photo', path: `${article}photos/${photo}/`, status: 200 },
     person !== undefined && { type: 'person', path: `/people/${person}/`, status: 200 },
     country !== undefined && { type: 'country', path: `/countries/${country}/`, status: 200 },
+    organisation !== undefined && {
+      type: 'organisation',
+      path: `/organisations/${organisation}/`,
+      status: 200,
+    },
+    place !== undefined && { type: 'place', path: `/places/${place}/`, status: 200 },
     { type: 'people index', path: '/people/', status: 200 },
     { type: 'countries index', path: '/countries/', status: 200 },
+    { type: 'organisations index', path: '/organisations/', status: 200 },
+    { type: 'places index', path: '/places/', status: 200 },
     { type: '404', path: '/no-such-page/', status: 404 },
   ];
   return types.filter((entry): entry is PageType => Boolean(entry));
+}
+
+/**
+ * Which script-opened states the sampled article page can show: the lightbox when any article of
+ * content/ has photos (the sampled article is then one of them, so a page that lost its photo
+ * links fails), a who's-who card when the built article links a mention. Content may have neither.
+ */
+export function scriptedStates(distDir: string, article: PageType): { lightbox: boolean; card: boolean } {
+  const html = readFileSync(join(distDir, article.path, 'index.html'), 'utf8');
+  return {
+    lightbox: rawArticles().some(({ data }) => (data['gallery'] ?? []).length > 0),
+    card: /<a [^>]*class="mention"/.test(html),
+  };
 }
 
 /** Every page of a build as URL paths ('/articles/x/'), the 404 page as '/404.html'. */

@@ -94,7 +94,7 @@ describe('checkContent on valid content', () => {
   it('finds nothing wrong with the minimal fixture and counts what it checked', async () => {
     const report = await checkContent(tree().source);
     expect(report.problems).toEqual([]);
-    expect(report.checked).toEqual({ articles: 1, people: 2, countries: 2 });
+    expect(report.checked).toEqual({ articles: 1, people: 2, countries: 2, organisations: 0, places: 0 });
   });
 
   it('finds nothing wrong with the real content', async () => {
@@ -260,7 +260,24 @@ describe('people and countries', () => {
   it('a listed person with no role on the article date', async () => {
     const t = tree().replace('people/ben-example.yaml', "from: '2024-07-05'", "from: '2025-10-01'");
     expect(await t.lines()).toEqual([
-      `${FILE}:7  people[1]  ben-example holds no role on the article's date (2025-09-04): add the role held then to "roles" in content/people/ben-example.yaml, with its "from" date`,
+      `${FILE}:7  people[1]  ben-example holds no role on the article's date (2025-09-04): add the role held then to "roles" in content/people/ben-example.yaml (leave out "from" when the report does not say when it began)`,
+    ]);
+  });
+
+  it('a person without roles, with a role without a start date, or with an honorific', async () => {
+    const noRoles = tree().write('people/ben-example.yaml', 'name: Ben Example\ncountry: gb\n');
+    expect(await noRoles.lines()).toEqual([]);
+    const undated = tree()
+      .replace('people/ben-example.yaml', "    from: '2024-07-05'\n", '')
+      .replace(
+        'people/ada-example.yaml',
+        'name: Ada Example\n',
+        "name: Ada Example\nhonorific: 'Pol. Gen.'\n",
+      );
+    expect(await undated.lines()).toEqual([]);
+    const ended = tree().replace('people/ben-example.yaml', "from: '2024-07-05'", "until: '2025-01-01'");
+    expect((await ended.lines()).map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual([
+      `${FILE}:7  people[1]`,
     ]);
   });
 
@@ -271,7 +288,7 @@ describe('people and countries', () => {
       'countries: [fr, gb]\nunlinked: [ada-exmaple]\n',
     );
     expect(await t.lines()).toEqual([
-      `${FILE}:9  unlinked[0]  "ada-exmaple" is not the id of a person or country: fix the id, or remove it`,
+      `${FILE}:9  unlinked[0]  "ada-exmaple" is not the id of a person, organisation or country: fix the id, or remove it`,
     ]);
   });
 
@@ -289,6 +306,22 @@ describe('people and countries', () => {
       `content/countries.yaml:3  [1].id  "GB" is not a country code: use the ISO 3166-1 alpha-2 code in lower case, e.g. 'ua'`,
       'content/countries.yaml:5  [2].id  duplicate country id "fr" (also [0], line 1): keep one',
       'content/people/ben-example.yaml:5  country  unknown country "gb"',
+    ]);
+  });
+
+  it("a country id that is another country's ISO code, at its line", async () => {
+    const t = tree().replace(
+      'countries.yaml',
+      'name: United Kingdom',
+      'name: United Kingdom\n  aliases: [Britain]',
+    );
+    expect(await t.lines()).toEqual([]);
+    const wrong = tree().write(
+      'countries.yaml',
+      '- id: fr\n  name: France\n- id: gb\n  name: United Kingdom\n- id: my\n  name: Myanmar\n',
+    );
+    expect(await wrong.lines()).toEqual([
+      'content/countries.yaml:5  [2].id  "my" is Malaysia; Myanmar is "mm": change the id to "mm", and "my" to "mm" wherever people and articles name this country',
     ]);
   });
 });
@@ -331,7 +364,7 @@ describe('files the loaders would skip', () => {
       'content/articles/_draft/index.md  -  folder "_draft" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")',
       'content/articles/foo.md  -  is not loaded: an article is <slug>/index.md or <slug>/index.mdx: rename or move it',
       'content/articles/sample-story/  -  has sample-story/index.md and sample-story/index.mdx: two articles with the id "sample-story": keep one',
-      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml and countries.yaml; move or remove it',
+      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml and countries.yaml; move or remove it',
       'content/people/Bad.yml  -  is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
     ]);
   });

@@ -110,6 +110,40 @@ describe('checkContentFile', () => {
     expect(check('./dangling.jpg')?.problem).toBe('"./dangling.jpg" is a link to a file that does not exist');
   });
 
+  it('refuses a name whose letter case differs from the file on disk, naming the file as it is', () => {
+    copyFileSync(JPEG, join(article, 'photo.jpg'));
+    // Checked against the folder's listing before the file is opened, so a case-insensitive file
+    // system (which would open it) refuses it too, with the same words.
+    expect(check('./Photo.JPG')).toEqual({
+      problem:
+        '"./Photo.JPG" does not match the letter case of the file on disk ("photo.jpg"); it would be found on macOS and Windows only',
+      fix: 'write "./photo.jpg", or rename the file',
+    });
+    // In a folder on the way, and through another article's folder.
+    mkdirSync(join(article, 'images'));
+    copyFileSync(JPEG, join(article, 'images/p.jpg'));
+    expect(check('./Images/P.jpg')?.fix).toBe('write "./images/p.jpg", or rename the file');
+    expect(check('./Images/P.jpg')?.problem).toContain('("images")');
+    mkdirSync(join(content, 'articles/b'));
+    copyFileSync(JPEG, join(content, 'articles/b/shared.jpg'));
+    expect(check('../B/shared.jpg')?.fix).toBe('write "../b/shared.jpg", or rename the file');
+    // As the photo reader calls it: a path from the project's folder.
+    expect(checkContentFile(content, base, 'content/articles/a/PHOTO.jpg')?.fix).toBe(
+      'write "./content/articles/a/photo.jpg", or rename the file',
+    );
+  });
+
+  it('accepts the exact name where two files differ in case only, and says a missing file is missing', () => {
+    copyFileSync(JPEG, join(article, 'photo.jpg'));
+    copyFileSync(JPEG, join(article, 'Photo.jpg'));
+    expect(check('./Photo.jpg')).toBeUndefined();
+    expect(check('./photo.jpg')).toBeUndefined();
+    expect(check('./PHOTO.jpg')?.problem).toMatch(/letter case of the file on disk \("(P|p)hoto\.jpg"\)/);
+    expect(check('./other.jpg')?.problem).toBe(
+      'image file "./other.jpg" not found (expected content/articles/a/other.jpg)',
+    );
+  });
+
   it('never opens a device, a named pipe or a folder', () => {
     symlinkSync('/dev/zero', join(article, 'zero.jpg'));
     expect(check('./zero.jpg')).toEqual({

@@ -7,6 +7,7 @@ import { articleSchema, personSchema } from '../../src/lib/content-check-schemas
 import {
   articleFindings,
   bodyDepthFinding,
+  countryCodeFindings,
   nearestId,
   PLACEHOLDER,
   timelineOrderFindings,
@@ -17,7 +18,7 @@ import { splitMessage } from '../../src/lib/problem';
 import { limits } from '../../src/site';
 
 const ref = (id: string) => ({ id });
-const role = (title: string, from: string, until?: string) => ({ title, from, until });
+const role = (title: string, from?: string, until?: string) => ({ title, from, until });
 
 const registry: Registry = {
   people: new Set(['volodymyr-zelensky', 'emmanuel-macron', 'keir-starmer']),
@@ -195,7 +196,7 @@ describe('articleFindings', () => {
         {
           field: 'people[0]',
           problem: "volodymyr-zelensky holds no role on the article's date (2019-01-01)",
-          fix: 'add the role held then to "roles" in content/people/volodymyr-zelensky.yaml, with its "from" date',
+          fix: 'add the role held then to "roles" in content/people/volodymyr-zelensky.yaml (leave out "from" when the report does not say when it began)',
         },
       ]);
     });
@@ -209,6 +210,32 @@ describe('articleFindings', () => {
       expect(fields({ published: '2020-01-01', people: [], timeline: [], gallery }, '')).toEqual([
         'gallery[0].people[0]',
       ]);
+    });
+
+    it('does not apply to a person registered without roles: they are named alone', () => {
+      const bare: Registry = { ...registry, roles: new Map([...registry.roles, ['volodymyr-zelensky', []]]) };
+      expect(
+        articleFindings(article({ published: '2019-01-01', timeline: [], gallery: [] }), '', 20, bare),
+      ).toEqual([]);
+    });
+
+    it('counts a role without a start date as held on every date up to its end', () => {
+      const undated: Registry = {
+        ...registry,
+        roles: new Map([
+          ...registry.roles,
+          ['volodymyr-zelensky', [role('President of Ukraine')]],
+          ['emmanuel-macron', [role('President of France', undefined, '2025-01-01')]],
+        ]),
+      };
+      const only = { timeline: [], gallery: [] };
+      const check = (published: string) =>
+        articleFindings(article({ ...only, published }), '', 20, undated).map((finding) => finding.field);
+      expect(check('1990-01-01')).toEqual([]);
+      expect(check('2025-01-01')).toEqual([]);
+      // Dated roles that all miss the date are still reported: the file tracks offices, and the
+      // one the report gives is missing.
+      expect(check('2025-01-02')).toEqual(['people[1]']);
     });
 
     it('needs the role to cover the whole period a coarse date names', () => {
@@ -257,7 +284,7 @@ describe('articleFindings', () => {
     expect(findings({ unlinked: ['ua', 'emmanuel-macron', 'emanuel-macron'] })).toEqual([
       {
         field: 'unlinked[2]',
-        problem: '"emanuel-macron" is not the id of a person or country',
+        problem: '"emanuel-macron" is not the id of a person, organisation or country',
         fix: 'fix the id, or remove it',
       },
     ]);
@@ -280,8 +307,11 @@ describe('articleFindings', () => {
       ]);
     });
 
-    it('allows them in a draft', () => {
-      expect(findings({ ...withTodo, draft: true }, 'TODO: the rest.\n')).toEqual([]);
+    it('lists them in a draft as warnings, which do not stop a build', () => {
+      const draft = findings({ ...withTodo, draft: true }, 'TODO: the rest.\n');
+      expect(draft.length).toBeGreaterThan(0);
+      expect(draft.every((finding) => finding.severity === 'warning')).toBe(true);
+      expect(draft.at(-1)).toMatchObject({ field: 'body', fix: 'write it before removing "draft: true"' });
     });
 
     it('matches TODO as a word only', () => {
@@ -432,6 +462,89 @@ describe('bodyDepthFinding', () => {
   });
 });
 
+describe('countryCodeFindings', () => {
+  const country = (id: string, name: string, more: { aliases?: string[]; formerNames?: string[] } = {}) =>
+    countryCodeFindings({
+      id,
+      name,
+      aliases: more.aliases ?? [],
+      formerNames: (more.formerNames ?? []).map((former) => ({ name: former, until: '2000-01-01' })),
+    });
+
+  it('accepts a code with one of its ISO names, however written', () => {
+    expect(country('ua', 'Ukraine')).toEqual([]);
+    expect(country('gb', 'United Kingdom', { aliases: ['U.K.'] })).toEqual([]);
+    expect(country('us', 'United States')).toEqual([]);
+    expect(country('nl', 'The Netherlands')).toEqual([]);
+    expect(country('ci', 'Côte d’Ivoire')).toEqual([]);
+    expect(country('ba', 'Bosnia & Herzegovina')).toEqual([]);
+    expect(country('va', 'Vatican City State')).toEqual([]);
+  });
+
+  it('accepts a longer form that holds the ISO name, unless it is exactly another country', () => {
+    expect(country('nl', 'Kingdom of the Netherlands')).toEqual([]);
+    expect(country('tt', 'Trinidad & "Tobago" <test>')).toEqual([]);
+    expect(country('sd', 'South Sudan')).toEqual([
+      {
+        field: 'id',
+        problem: '"sd" is Sudan; South Sudan is "ss"',
+        fix: 'change the id to "ss", and "sd" to "ss" wherever people and articles name this country',
+      },
+    ]);
+  });
+
+  it('names the country a wrong code stands for, and the code of the one named', () => {
+    expect(country('my', 'Myanmar')).toEqual([
+      {
+        field: 'id',
+        problem: '"my" is Malaysia; Myanmar is "mm"',
+        fix: 'change the id to "mm", and "my" to "mm" wherever people and articles name this country',
+      },
+    ]);
+  });
+
+  it('counts aliases and former names', () => {
+    expect(country('mm', 'Burma', { aliases: ['Myanmar'] })).toEqual([]);
+    expect(country('tr', 'Türkiye')).toEqual([]);
+    expect(country('cz', 'Czechia', { formerNames: ['Czech Republic'] })).toEqual([]);
+    expect(country('sz', 'Eswatini', { formerNames: ['Swaziland'] })).toEqual([]);
+    expect(country('my', 'Burma', { formerNames: ['Myanmar'] })[0]?.problem).toBe(
+      '"my" is Malaysia; Myanmar is "mm"',
+    );
+  });
+
+  it('refuses a code ISO does not assign, naming the right one when the name is known', () => {
+    expect(country('uk', 'United Kingdom')).toEqual([
+      {
+        field: 'id',
+        problem: '"uk" is not an ISO 3166-1 alpha-2 country code; United Kingdom is "gb"',
+        fix: 'change the id to "gb", and "uk" to "gb" wherever people and articles name this country',
+      },
+    ]);
+    expect(country('zz', 'Atlantis')).toEqual([
+      {
+        field: 'id',
+        problem: '"zz" is not an ISO 3166-1 alpha-2 country code',
+        fix: "use the country's ISO 3166-1 alpha-2 code in lower case, e.g. 'ua' for Ukraine",
+      },
+    ]);
+  });
+
+  it('says what to do about a name ISO does not know for a code, and about an ambiguous name', () => {
+    expect(country('nl', 'Holland')).toEqual([
+      {
+        field: 'id',
+        problem: '"nl" is Netherlands, not "Holland"',
+        fix: 'correct the id; if it is right, add the name ISO 3166 gives it ("Netherlands") to "aliases"',
+      },
+    ]);
+    expect(country('us', 'Virgin Islands')[0]).toMatchObject({
+      problem: '"us" is United States of America; Virgin Islands is "vg" or "vi"',
+      fix: 'use the code of the one meant ("vg" or "vi"), wherever people and articles name this country too',
+    });
+  });
+});
+
 describe('unknown ids (schema issues)', () => {
   const known = {
     people: new Set(['volodymyr-zelensky', 'emmanuel-macron']),
@@ -482,6 +595,19 @@ describe('unknown ids (schema issues)', () => {
       'timeline.0.countries.1',
       'gallery.0.src',
       'gallery.0.people.1',
+    ]);
+  });
+
+  it('a person without roles, with an undated role, or with an honorific', () => {
+    const person = (data: object) => personSchema(known).safeParse({ name: 'K', country: 'ua', ...data });
+    expect(person({}).data?.roles).toEqual([]);
+    expect(person({ roles: [] }).success).toBe(true);
+    expect(person({ roles: [{ title: 'Prime Minister' }] }).data?.roles).toEqual([
+      { title: 'Prime Minister' },
+    ]);
+    expect(person({ honorific: 'Pol. Gen.' }).data?.honorific).toBe('Pol. Gen.');
+    expect(person({ honorific: ' ' }).error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'honorific',
     ]);
   });
 

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { countryNameOn, latestRole, roleOn, rolesHeldOn, type DatedRole } from '../../src/lib/entities';
+import {
+  countryNameOn,
+  fullName,
+  lastDayHeld,
+  latestRole,
+  rolesAndCountry,
+  rolesHeldOn,
+  rolesNewestFirst,
+  rolesOn,
+  type DatedRole,
+} from '../../src/lib/entities';
+
+/** The one role held on the date, for the tests written when a person held one at a time. */
+const roleOn = (roles: readonly DatedRole[], date: string, who: string) => {
+  const titles = rolesOn(roles, date, who);
+  expect(titles).toHaveLength(1);
+  return titles[0];
+};
 
 describe('roleOn', () => {
   const trump: DatedRole[] = [
@@ -37,21 +54,33 @@ describe('roleOn', () => {
     expect(() => roleOn(trump, '2017-01-19', 'trump')).toThrow(/"roles"/);
   });
 
-  it('throws for a person with no roles at all', () => {
-    expect(() => roleOn([], '2025-09-04', 'nobody')).toThrow(/nobody: no role covers/);
+  it('returns no role for a person with no roles at all', () => {
+    expect(rolesOn([], '2025-09-04', 'nobody')).toEqual([]);
   });
 
-  it('picks the role started last where two overlap, whatever the list order', () => {
+  it('returns every role held at once, in the order written', () => {
     const roles: DatedRole[] = [
       { title: 'Foreign Minister', from: '2024-09-05' },
       { title: 'Mayor', from: '2020-01-01', until: '2025-12-31' },
       { title: 'Deputy', from: '2022-01-01', until: '2024-12-31' },
     ];
-    expect(roleOn(roles, '2021-01-01', 'x')).toBe('Mayor');
-    expect(roleOn(roles, '2023-01-01', 'x')).toBe('Deputy');
-    expect(roleOn(roles, '2024-10-01', 'x')).toBe('Foreign Minister');
-    expect(roleOn([...roles].reverse(), '2024-10-01', 'x')).toBe('Foreign Minister');
-    expect(roleOn([...roles].reverse(), '2023-01-01', 'x')).toBe('Deputy');
+    expect(rolesOn(roles, '2021-01-01', 'x')).toEqual(['Mayor']);
+    expect(rolesOn(roles, '2023-01-01', 'x')).toEqual(['Mayor', 'Deputy']);
+    expect(rolesOn(roles, '2024-10-01', 'x')).toEqual(['Foreign Minister', 'Mayor', 'Deputy']);
+    expect(rolesOn([...roles].reverse(), '2024-10-01', 'x')).toEqual(['Deputy', 'Mayor', 'Foreign Minister']);
+  });
+
+  it('counts a role without a start date as held on any date up to its end', () => {
+    const roles: DatedRole[] = [{ title: 'Prime Minister of Thailand' }];
+    expect(rolesOn(roles, '2025-03-28', 'x')).toEqual(['Prime Minister of Thailand']);
+    expect(rolesOn(roles, '1990', 'x')).toEqual(['Prime Minister of Thailand']);
+    const ended: DatedRole[] = [
+      { title: 'Governor', until: '2022-05-31' },
+      { title: 'Senator', from: '2023-01-01' },
+    ];
+    expect(rolesOn(ended, '2022-05-31', 'x')).toEqual(['Governor']);
+    expect(() => rolesOn(ended, '2022-06-01', 'x')).toThrow(/no role covers 2022-06-01/);
+    expect(rolesOn(ended, '2024-01-01', 'x')).toEqual(['Senator']);
   });
 
   it('hands over on a shared day to the role that starts that day', () => {
@@ -164,9 +193,9 @@ describe('latestRole', () => {
       { title: 'Vice-President', from: '2025-01-20' },
       { title: 'Author', from: '2016-06-01' },
     ];
-    expect(latestRole(roles).title).toBe('Vice-President');
-    expect(latestRole([...roles].reverse()).title).toBe('Vice-President');
-    expect(latestRole([roles[0]!, roles[2]!]).title).toBe('Senator');
+    expect(latestRole(roles)?.title).toBe('Vice-President');
+    expect(latestRole([...roles].reverse())?.title).toBe('Vice-President');
+    expect(latestRole([roles[0]!, roles[2]!])?.title).toBe('Senator');
   });
 
   it('returns the role object itself, with its extra fields', () => {
@@ -174,7 +203,64 @@ describe('latestRole', () => {
     expect(latestRole(roles)).toBe(roles[0]);
   });
 
-  it('throws for no roles', () => {
-    expect(() => latestRole([])).toThrow();
+  it('takes a role still held without dates as the latest, and one that ended without a start as of its end', () => {
+    expect(latestRole([{ title: 'Minister', from: '2023-01-01' }, { title: 'Party leader' }])?.title).toBe(
+      'Party leader',
+    );
+    expect(
+      latestRole([
+        { title: 'Governor', until: '2022-05-31' },
+        { title: 'Mayor', from: '2010-01-01' },
+      ])?.title,
+    ).toBe('Governor');
+    expect(latestRole([{ title: 'A' }, { title: 'B' }])?.title).toBe('A');
+  });
+
+  it('returns nothing for no roles', () => {
+    expect(latestRole([])).toBeUndefined();
+  });
+});
+
+describe('rolesNewestFirst', () => {
+  it('orders by start, an undated current role first, equals as written, without changing the list', () => {
+    const roles: DatedRole[] = [
+      { title: 'Deputy', from: '2023-09-01' },
+      { title: 'Old post', from: '2001-01-01', until: '2005-01-01' },
+      { title: 'Minister', from: '2023-09-01' },
+      { title: 'Leader' },
+    ];
+    expect(rolesNewestFirst(roles).map((role) => role.title)).toEqual([
+      'Leader',
+      'Deputy',
+      'Minister',
+      'Old post',
+    ]);
+    expect(roles[0]!.title).toBe('Deputy');
+  });
+});
+
+describe('lastDayHeld', () => {
+  it('is the latest of the dates the role covers, as a day', () => {
+    const dates = ['2025-03-28', '2025-04-02T09:00:00+07:00', '2019-01-01'];
+    expect(lastDayHeld({ title: 'PM' }, dates)).toBe('2025-04-02');
+    expect(lastDayHeld({ title: 'PM', until: '2025-03-31' }, dates)).toBe('2025-03-28');
+    expect(lastDayHeld({ title: 'PM', from: '2026-01-01' }, dates)).toBeUndefined();
+    expect(lastDayHeld({ title: 'PM' }, [])).toBeUndefined();
+  });
+});
+
+describe('fullName and rolesAndCountry', () => {
+  it('puts an honorific before the name', () => {
+    expect(fullName({ name: 'Kittirat Phanphet', honorific: 'Pol. Gen.' })).toBe(
+      'Pol. Gen. Kittirat Phanphet',
+    );
+    expect(fullName({ name: 'Ada Example' })).toBe('Ada Example');
+  });
+
+  it('writes every role, then the country; the country alone without roles', () => {
+    expect(rolesAndCountry(['Prime Minister', 'Minister of Defence'], 'Thailand')).toBe(
+      'Prime Minister; Minister of Defence, Thailand',
+    );
+    expect(rolesAndCountry([], 'Thailand')).toBe('Thailand');
   });
 });

@@ -31,7 +31,7 @@ describe('eventDateLabel', () => {
   it('shows an instant in the given zone and keeps the written value as datetime', () => {
     const label = eventDateLabel(dated('2025-09-04T14:30:00+02:00'), 'Europe/London');
     expect(label).toEqual({
-      text: 'September 4, 2025, 13:30 GMT+01:00',
+      text: 'September 4, 2025, 1:30 p.m. London time',
       datetime: '2025-09-04T14:30:00+02:00',
     });
   });
@@ -72,7 +72,12 @@ describe('eventDateLabel', () => {
       { id: 'call', after: 'meeting', sameDay: true, planned: true },
     ]);
     const result = ordered.map((event) => eventDateLabel(event, 'Europe/London'));
-    expect(result.map((label) => label.datetime)).toEqual(['2025-08-22', undefined, '2025-09-04', '2025-09-04']);
+    expect(result.map((label) => label.datetime)).toEqual([
+      '2025-08-22',
+      undefined,
+      '2025-09-04',
+      '2025-09-04',
+    ]);
     expect(result[0]!.text).toBe('August 22, 2025');
     expectUndatedLater(result[1]!.text, 'August 22, 2025');
     expect(result[2]!.text).toBe('September 4, 2025');
@@ -80,20 +85,88 @@ describe('eventDateLabel', () => {
   });
 
   it('adds a local clock time in its own zone, as an instant datetime with that zone’s offset', () => {
-    const label = eventDateLabel({ ...dated('2025-09-04'), time: '14:30', timeZone: 'Europe/Paris' }, 'Europe/London');
-    // 14:30 in Paris in September is UTC+2.
-    expect(label.datetime).toMatch(/^2025-09-04T14:30(:00)?\+02:00$/);
-    expect(label.text).toContain('September 4, 2025');
-    expect(label.text).toContain('14:30');
-    expect(label.text).toContain('Europe/Paris');
+    const label = eventDateLabel(
+      { ...dated('2025-09-04'), time: '14:30', timeZone: 'Europe/Paris' },
+      'Europe/London',
+    );
+    // 14:30 in Paris in September is UTC+2; the text is in the event's zone, not the display zone.
+    expect(label).toEqual({
+      text: 'September 4, 2025, 2:30 p.m. Paris time',
+      datetime: '2025-09-04T14:30+02:00',
+    });
+  });
+
+  it('shows the time the issue reported as "18:40 (Asia/Bangkok time)" as readers expect it', () => {
+    const label = eventDateLabel(
+      { ...dated('2025-03-28'), time: '18:40', timeZone: 'Asia/Bangkok' },
+      'Europe/London',
+    );
+    expect(label).toEqual({
+      text: 'March 28, 2025, 6:40 p.m. Bangkok time',
+      datetime: '2025-03-28T18:40+07:00',
+    });
+  });
+
+  it('says "about" for an approximate time, and keeps the time the source gives as datetime', () => {
+    const event = { ...dated('2025-03-28'), time: '18:40', timeZone: 'Asia/Bangkok', approximate: true };
+    expect(eventDateLabel(event, 'UTC')).toEqual({
+      text: 'March 28, 2025, about 6:40 p.m. Bangkok time',
+      datetime: '2025-03-28T18:40+07:00',
+    });
+  });
+
+  it.each([
+    ['morning', 'September 4, 2025, in the morning'],
+    ['afternoon', 'September 4, 2025, in the afternoon'],
+    ['evening', 'September 4, 2025, in the evening'],
+    ['night', 'September 4, 2025, at night'],
+    ['overnight', 'September 4, 2025, overnight'],
+  ] as const)('words a timeOfDay of %s as "%s", with the date alone as datetime', (timeOfDay, text) => {
+    const label = eventDateLabel({ ...dated('2025-09-04'), timeOfDay }, 'Asia/Bangkok');
+    expect(label).toEqual({ text, datetime: '2025-09-04' });
+    // No clock time is made up for a part of the day.
+    expect(label.text).not.toMatch(/\d:\d|a\.m\.|p\.m\./);
+  });
+
+  it('words a timeOfDay of a sameDay event after its anchor’s day', () => {
+    const label = eventDateLabel({ ...relative('2025-09-04', true), timeOfDay: 'evening' }, 'UTC');
+    expect(label).toEqual({ text: 'Later on September 4, 2025, in the evening', datetime: '2025-09-04' });
+  });
+
+  it('claims no part of a day it does not know', () => {
+    expect(eventDateLabel({ ...relative('2025-09-04'), timeOfDay: 'evening' }, 'UTC').text).not.toContain(
+      'evening',
+    );
+    expect(eventDateLabel({ ...dated('2025-09'), timeOfDay: 'evening' }, 'UTC').text).toBe('September 2025');
   });
 
   it('uses the offset in force on that day (winter time)', () => {
-    const label = eventDateLabel({ ...dated('2025-01-15'), time: '09:05', timeZone: 'America/New_York' }, 'UTC');
-    expect(label.datetime).toMatch(/^2025-01-15T09:05(:00)?-05:00$/);
+    const label = eventDateLabel(
+      { ...dated('2025-01-15'), time: '09:05', timeZone: 'America/New_York' },
+      'UTC',
+    );
+    expect(label.datetime).toBe('2025-01-15T09:05-05:00');
     // Underscores of IANA names are not shown to readers.
-    expect(label.text).toContain('New York');
-    expect(label.text).not.toContain('_');
+    expect(label.text).toBe('January 15, 2025, 9:05 a.m. New York time');
+  });
+
+  it('uses the summer offset in summer, for the same zone name', () => {
+    const label = eventDateLabel(
+      { ...dated('2025-07-15'), time: '09:05', timeZone: 'America/New_York' },
+      'UTC',
+    );
+    expect(label).toEqual({
+      text: 'July 15, 2025, 9:05 a.m. New York time',
+      datetime: '2025-07-15T09:05-04:00',
+    });
+  });
+
+  it('takes the first of the two times the clocks show when they go back', () => {
+    const label = eventDateLabel({ ...dated('2025-10-26'), time: '01:30', timeZone: 'Europe/London' }, 'UTC');
+    expect(label).toEqual({
+      text: 'October 26, 2025, 1:30 a.m. London time',
+      datetime: '2025-10-26T01:30+01:00',
+    });
   });
 });
 

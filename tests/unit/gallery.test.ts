@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articlePhotos,
   photoAnchor,
   photoDescription,
   photoIdFromHash,
@@ -85,5 +86,31 @@ describe('photoPage', () => {
 
   it('refuses an index outside the gallery', () => {
     expect(() => photoPage(article, gallery, 3)).toThrow(RangeError);
+  });
+});
+
+describe('articlePhotos', () => {
+  const ids = ({ lead, more }: ReturnType<typeof articlePhotos<{ id: string }>>) => ({
+    lead: lead?.id,
+    more: more.map((photo) => photo.id),
+  });
+
+  it('shows the lead above the text and the rest under "More photos" when the text places none', () => {
+    expect(ids(articlePhotos(gallery, []))).toEqual({ lead: 'first', more: ['second', 'third'] });
+  });
+
+  it('leaves the photos the text places out of "More photos", keeping the lead', () => {
+    expect(ids(articlePhotos(gallery, ['third']))).toEqual({ lead: 'first', more: ['second'] });
+    expect(ids(articlePhotos(gallery, ['third', 'second']))).toEqual({ lead: 'first', more: [] });
+  });
+
+  it('shows a lead the text places only there, never promoting another photo to lead', () => {
+    expect(ids(articlePhotos(gallery, ['first']))).toEqual({ lead: undefined, more: ['second', 'third'] });
+    expect(ids(articlePhotos([photo('only')], ['only']))).toEqual({ lead: undefined, more: [] });
+  });
+
+  it('shows nothing for an article without photos, and ignores ids that are not in the gallery', () => {
+    expect(ids(articlePhotos([], ['x']))).toEqual({ lead: undefined, more: [] });
+    expect(ids(articlePhotos(gallery, ['x']))).toEqual({ lead: 'first', more: ['second', 'third'] });
   });
 });

@@ -1,6 +1,12 @@
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { byAppearance, createMatcher, firstMentions, mentionedIn, type Mentionable } from '../../src/lib/mentions';
+import {
+  byAppearance,
+  createMatcher,
+  firstMentions,
+  mentionedIn,
+  type Mentionable,
+} from '../../src/lib/mentions';
 import { rehypeMentions } from '../../src/lib/rehype-mentions';
 
 const registry: Mentionable[] = [
@@ -36,13 +42,21 @@ describe('firstMentions and mentionedIn', () => {
       ['volodymyr-zelensky', 10],
       ['ua', 44],
     ]);
-    expect(mentionedIn(text, registry).map((e) => e.id)).toEqual(['vladimir-putin', 'volodymyr-zelensky', 'ua']);
+    expect(mentionedIn(text, registry).map((e) => e.id)).toEqual([
+      'vladimir-putin',
+      'volodymyr-zelensky',
+      'ua',
+    ]);
   });
 });
 
 describe('byAppearance', () => {
   it('orders listed ids as the text names them, unnamed ones last', () => {
-    expect(byAppearance(['a', 'b', 'c'], 'person', ['country:x', 'person:c', 'person:a'])).toEqual(['c', 'a', 'b']);
+    expect(byAppearance(['a', 'b', 'c'], 'person', ['country:x', 'person:c', 'person:a'])).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
   });
 });
 
@@ -70,7 +84,9 @@ describe('rehypeMentions', () => {
       ['/people/volodymyr-zelensky/', 'Zelensky'],
       ['/people/vladimir-putin/', 'Putin'],
     ]);
-    expect(p.children.map((c: any) => c.value ?? c.children[0].value).join('')).toBe('Zelensky met Putin. Zelensky left.');
+    expect(p.children.map((c: any) => c.value ?? c.children[0].value).join('')).toBe(
+      'Zelensky met Putin. Zelensky left.',
+    );
     expect(frontmatter['mentions']).toEqual(['person:volodymyr-zelensky', 'person:vladimir-putin']);
   });
 
@@ -78,7 +94,10 @@ describe('rehypeMentions', () => {
     const tree = paragraph([
       element('h2', [text('Zelensky in Paris')]),
       element('p', [element('a', [text('Zelensky')], { href: 'https://example.org' })]),
-      element('blockquote', [element('p', [text('We stand.')]), element('footer', [element('cite', [text('Zelensky')])])]),
+      element('blockquote', [
+        element('p', [text('We stand.')]),
+        element('footer', [element('cite', [text('Zelensky')])]),
+      ]),
       element('p', [text('Then Zelensky spoke.')]),
     ]);
     run(tree);
@@ -92,5 +111,21 @@ describe('rehypeMentions', () => {
     const tree = paragraph([element('p', [text('Putin and Zelensky')])]);
     const frontmatter = run(tree, { unlinked: ['vladimir-putin'] });
     expect(frontmatter['mentions']).toEqual(['person:volodymyr-zelensky']);
+  });
+});
+
+describe('rehypeMentions with organisations', () => {
+  it('links an organisation by its short name to its page, keyed "organisation:<id>"', () => {
+    const organisations: Mentionable[] = [
+      { kind: 'organisation', id: 'nato', names: ['North Atlantic Treaty Organization', 'NATO'] },
+    ];
+    const tree = paragraph([element('p', [text('NATO said it. NATO again.')])]);
+    const file = { data: { astro: { frontmatter: {} as Record<string, unknown> } } };
+    rehypeMentions({ entities: organisations })(tree, file);
+    const links = (tree.children[0] as any).children.filter((child: any) => child.tagName === 'a');
+    expect(links.map((a: any) => [a.properties.href, a.properties.dataMention])).toEqual([
+      ['/organisations/nato/', 'organisation:nato'],
+    ]);
+    expect(file.data.astro.frontmatter['mentions']).toEqual(['organisation:nato']);
   });
 });

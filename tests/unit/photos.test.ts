@@ -22,7 +22,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { photoVariants, srcsetOf, variantWidths, type PhotoImage } from '../../src/lib/photo-variants';
 import { cachedVariant, describePhotos, makeVariant } from '../../src/photo-files';
 
-const PHOTO = 'content/articles/coalition-of-the-willing-paris/macron-welcomes-zelensky.jpg';
+/** A 1600x1000 fixture (a plain colour field): the test needs no particular content/. */
+const PHOTO = 'tests/fixtures/images/large.jpg';
 const SMALL = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
 
 let root: string;
@@ -208,7 +209,7 @@ describe('describePhotos', () => {
 
 describe('makeVariant', () => {
   it('makes a WebP of the size named, upright', async () => {
-    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root)).values()];
+    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root, '.')).values()];
     const variant = photoVariants(image!)[1]!;
     const target = cachedVariant(variant, join(root, 'sizes'));
     expect(target).toBe(join(root, 'sizes', variant.path.split('/').pop()!));
@@ -217,7 +218,7 @@ describe('makeVariant', () => {
   });
 
   it('replaces the file rather than writing into it, so a hard link to the old one keeps its bytes', async () => {
-    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root)).values()];
+    const [image] = [...(await describePhotos([{ file: PHOTO, field: 'f' }], root, '.')).values()];
     const variant = photoVariants(image!)[0]!;
     const target = join(root, 'size.webp');
     writeFileSync(target, 'old');

@@ -3,6 +3,7 @@ import {
   ContentProblems,
   formatProblem,
   formatProblems,
+  isWarning,
   onePerField,
   said,
   sortProblems,
@@ -29,6 +30,18 @@ describe('formatProblem', () => {
     expect(
       formatProblem({ file: 'content/x.md', field: '-', problem: 'is not loaded', fix: 'move it' }),
     ).toBe('content/x.md  -  is not loaded: move it');
+  });
+
+  it('starts a warning with "warning: ", and an error with nothing', () => {
+    const todo = { file: 'content/x.mdx', line: 3, field: 'dek', problem: 'holds TODO', fix: 'write it' };
+    expect(formatProblem({ ...todo, severity: 'warning' })).toBe(
+      'warning: content/x.mdx:3  dek  holds TODO: write it',
+    );
+    expect(formatProblem({ ...todo, severity: undefined })).toBe(
+      'content/x.mdx:3  dek  holds TODO: write it',
+    );
+    expect(isWarning({ severity: 'warning' })).toBe(true);
+    expect(isWarning({})).toBe(false);
   });
 });
 
@@ -89,6 +102,18 @@ describe('onePerField', () => {
     expect(kept.map(({ file, problem }) => `${file} ${problem}`)).toEqual([
       'a.md first',
       'b.md title is wrong',
+    ]);
+  });
+
+  it('never lets a warning hide an error of the same field, nor the other way round', () => {
+    const kept = onePerField([
+      { ...at('a.md', 'dek', 2), severity: 'warning' },
+      { ...at('a.md', 'dek', 2), problem: 'error' },
+      { ...at('a.md', 'dek', 2), problem: 'second error' },
+    ]);
+    expect(kept.map(({ problem, severity }) => `${problem} ${severity ?? 'error'}`)).toEqual([
+      'dek is wrong warning',
+      'error error',
     ]);
   });
 

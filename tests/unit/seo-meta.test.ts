@@ -1,44 +1,26 @@
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   absoluteUrl,
-  isoWithOffset,
+  feedDate,
+  machineDate,
   metaDescription,
   pageMeta,
   ROBOTS_INDEX,
   type MetaTag,
 } from '../../src/lib/seo';
 
-describe('isoWithOffset', () => {
-  const originalTz = process.env['TZ'];
-  afterEach(() => {
-    process.env['TZ'] = originalTz;
-  });
-
-  it('writes a calendar date as midnight in the newsroom zone, with summer time', () => {
-    expect(isoWithOffset('2025-09-04', 'Europe/London')).toBe('2025-09-04T00:00:00+01:00');
-  });
-
-  it('uses the offset of that day, not of today', () => {
-    expect(isoWithOffset('2025-01-15', 'Europe/London')).toBe('2025-01-15T00:00:00+00:00');
-    expect(isoWithOffset('2025-09-04', 'America/New_York')).toBe('2025-09-04T00:00:00-04:00');
-    expect(isoWithOffset('2025-12-04', 'America/New_York')).toBe('2025-12-04T00:00:00-05:00');
-    expect(isoWithOffset('2025-09-04', 'Asia/Kolkata')).toBe('2025-09-04T00:00:00+05:30');
-  });
-
-  it('starts a month or a year at its first day', () => {
-    expect(isoWithOffset('2025-08', 'Europe/London')).toBe('2025-08-01T00:00:00+01:00');
-    expect(isoWithOffset('2025', 'Europe/London')).toBe('2025-01-01T00:00:00+00:00');
+describe('machineDate', () => {
+  it('keeps a calendar date as written: no clock time is made up for it', () => {
+    expect(machineDate('2025-09-04')).toBe('2025-09-04');
+    expect(machineDate('2025-08')).toBe('2025-08');
+    expect(machineDate('2025')).toBe('2025');
   });
 
   it('keeps the offset an instant was written with, adding seconds', () => {
-    expect(isoWithOffset('2025-09-04T14:30+02:00', 'Europe/London')).toBe('2025-09-04T14:30:00+02:00');
-    expect(isoWithOffset('2025-09-04T14:30:15-05:00', 'Europe/London')).toBe('2025-09-04T14:30:15-05:00');
-    expect(isoWithOffset('2025-09-04T12:00:00Z', 'Europe/London')).toBe('2025-09-04T12:00:00+00:00');
-  });
-
-  it('moves a midnight skipped by a clock change to the first moment that exists', () => {
-    // Chile moved its clocks from 00:00 to 01:00 on 2024-09-08.
-    expect(isoWithOffset('2024-09-08', 'America/Santiago')).toBe('2024-09-08T01:00:00-03:00');
+    expect(machineDate('2025-09-04T14:30+02:00')).toBe('2025-09-04T14:30:00+02:00');
+    expect(machineDate('2025-09-04T14:30:15-05:00')).toBe('2025-09-04T14:30:15-05:00');
+    expect(machineDate('2025-09-04T12:00:00Z')).toBe('2025-09-04T12:00:00+00:00');
+    expect(machineDate('2025-09-04T18:40+07:00')).toBe('2025-09-04T18:40:00+07:00');
   });
 
   it('does not depend on the build machine time zone', () => {
@@ -47,16 +29,26 @@ describe('isoWithOffset', () => {
     });
     for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
       vi.stubEnv('TZ', zone);
-      expect(isoWithOffset('2025-09-04', 'Europe/London'), zone).toBe('2025-09-04T00:00:00+01:00');
-      expect(isoWithOffset('2025-09-04T14:30+02:00', 'Europe/London'), zone).toBe(
-        '2025-09-04T14:30:00+02:00',
-      );
+      expect(machineDate('2025-09-04'), zone).toBe('2025-09-04');
+      expect(machineDate('2025-09-04T14:30+02:00'), zone).toBe('2025-09-04T14:30:00+02:00');
     }
   });
 
   it('refuses what is not a date', () => {
-    expect(() => isoWithOffset('2025-02-30', 'Europe/London')).toThrow(/not a real calendar date/);
-    expect(() => isoWithOffset('yesterday', 'Europe/London')).toThrow(/not a date/);
+    expect(() => machineDate('2025-02-30')).toThrow(/not a real calendar date/);
+    expect(() => machineDate('yesterday')).toThrow(/not a date/);
+  });
+});
+
+describe('feedDate', () => {
+  it('gives no moment for a calendar date, whose clock time is unknown', () => {
+    expect(feedDate('2025-09-04')).toBeUndefined();
+    expect(feedDate('2025-09')).toBeUndefined();
+    expect(feedDate('2025')).toBeUndefined();
+  });
+
+  it('keeps an instant as it is', () => {
+    expect(feedDate('2025-09-04T14:30+02:00')?.toISOString()).toBe('2025-09-04T12:30:00.000Z');
   });
 });
 
@@ -95,7 +87,6 @@ describe('pageMeta', () => {
     url: 'https://backstory.example',
     name: 'Backstory',
     locale: 'en_GB',
-    timeZone: 'Europe/London',
   };
   const image = {
     url: '/og/articles/x.jpg',
@@ -107,7 +98,7 @@ describe('pageMeta', () => {
   const content = (tags: MetaTag[], key: string) =>
     tags.filter((tag) => ('property' in tag ? tag.property : tag.name) === key).map((tag) => tag.content);
 
-  it('describes an article for link previews, with absolute URLs and offset dates', () => {
+  it('describes an article for link previews, with absolute URLs and dates as precise as the data', () => {
     const meta = pageMeta({
       title: 'Headline',
       description: 'Dek.',
@@ -134,7 +125,8 @@ describe('pageMeta', () => {
     expect(content(tags, 'og:image:width')).toEqual(['1200']);
     expect(content(tags, 'og:image:height')).toEqual(['630']);
     expect(content(tags, 'og:image:alt')).toEqual(['Backstory: Headline']);
-    expect(content(tags, 'article:published_time')).toEqual(['2025-09-04T00:00:00+01:00']);
+    // A date-only publication stays a date: no midnight is made up for it.
+    expect(content(tags, 'article:published_time')).toEqual(['2025-09-04']);
     expect(content(tags, 'article:modified_time')).toEqual(['2025-09-05T08:00:00+02:00']);
     expect(content(tags, 'article:section')).toEqual(['Explainers']);
     expect(content(tags, 'article:tag')).toEqual(['Ukraine', 'France']);

@@ -3,11 +3,15 @@ import { MAX_SLUG, slugFor } from '../../src/lib/slug';
 
 describe('slugFor', () => {
   it('keeps a plain English headline readable', () => {
-    expect(slugFor('39 countries meet in Paris on security guarantees')).toBe('39-countries-meet-in-paris-on-security-guarantees');
+    expect(slugFor('39 countries meet in Paris on security guarantees')).toBe(
+      '39-countries-meet-in-paris-on-security-guarantees',
+    );
   });
 
   it('transliterates Ukrainian and Russian headlines', () => {
-    expect(slugFor('Зеленський зустрівся з Макроном у Парижі')).toBe('zelenskiy-zustrivsya-z-makronom-u-parizhi');
+    expect(slugFor('Зеленський зустрівся з Макроном у Парижі')).toBe(
+      'zelenskiy-zustrivsya-z-makronom-u-parizhi',
+    );
     expect(slugFor('Путин: «никогда не исключал» встречу')).toBe('putin-nikogda-ne-isklyuchal-vstrechu');
   });
 
@@ -16,7 +20,9 @@ describe('slugFor', () => {
   });
 
   it('cuts long headlines at a word boundary', () => {
-    const slug = slugFor('A very long headline about the coalition of the willing meeting in Paris and what comes next');
+    const slug = slugFor(
+      'A very long headline about the coalition of the willing meeting in Paris and what comes next',
+    );
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG);
     expect(slug).toMatch(/^a-very-long-headline-about-the-coalition-of-the-willing(-[a-z]+)*$/);
     expect(slug.endsWith('-')).toBe(false);

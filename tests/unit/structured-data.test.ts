@@ -19,7 +19,6 @@ const facts: NewsArticleFacts = {
   headline: 'Putin says he has "never ruled out" meeting Zelensky',
   description: 'A dek.',
   published: '2025-09-04',
-  timeZone: 'Europe/London',
   dateline: 'Paris',
   byline: 'Backstory staff',
   section: 'Explainers',
@@ -53,7 +52,7 @@ const facts: NewsArticleFacts = {
       kind: 'person',
       name: 'Volodymyr Zelensky',
       nativeName: 'Володимир Зеленський',
-      jobTitle: 'President of Ukraine',
+      jobTitles: ['President of Ukraine'],
       url: 'https://backstory.example/people/volodymyr-zelensky/',
     },
     { kind: 'country', name: 'Ukraine', code: 'ua', url: 'https://backstory.example/countries/ua/' },
@@ -64,15 +63,26 @@ const facts: NewsArticleFacts = {
 describe('newsArticle', () => {
   const data = newsArticle(facts) as Record<string, any>;
 
-  it('carries the fields Google reads, dates with their offset', () => {
+  it('carries the fields Google reads, a date-only publication as a date', () => {
     expect(data['@context']).toBe('https://schema.org');
     expect(data['@type']).toBe('NewsArticle');
     expect(data['headline']).toBe(facts.headline);
     expect(data['description']).toBe('A dek.');
-    expect(data['datePublished']).toBe('2025-09-04T00:00:00+01:00');
-    expect(data['dateModified']).toBe('2025-09-04T00:00:00+01:00');
+    // No midnight is made up for a date the editor gave without a time.
+    expect(data['datePublished']).toBe('2025-09-04');
+    expect(data['dateModified']).toBe('2025-09-04');
     expect(data['dateline']).toBe('Paris');
     expect(data['mainEntityOfPage']).toEqual({ '@type': 'WebPage', '@id': facts.url });
+  });
+
+  it('writes instants in full with the offset they were written with', () => {
+    const timed = newsArticle({
+      ...facts,
+      published: '2025-03-28T18:40+07:00',
+      modified: '2025-03-29T08:00:00Z',
+    }) as Record<string, any>;
+    expect(timed['datePublished']).toBe('2025-03-28T18:40:00+07:00');
+    expect(timed['dateModified']).toBe('2025-03-29T08:00:00+00:00');
   });
 
   it('lists the three crops with their credits', () => {
@@ -120,6 +130,51 @@ describe('newsArticle', () => {
     expect(JSON.stringify(data)).not.toContain('undefined');
     const none = newsArticle({ ...facts, mentions: [] }) as Record<string, unknown>;
     expect('mentions' in none).toBe(false);
+  });
+
+  it('gives an honorific as honorificPrefix, several roles as a list, and no jobTitle for none', () => {
+    const person = (extra: object) =>
+      (
+        newsArticle({
+          ...facts,
+          about: [{ kind: 'person', name: 'Kittirat Phanphet', url: facts.url, ...extra }],
+        }) as Record<string, any>
+      )['about'][0];
+    expect(person({ honorific: 'Pol. Gen.', jobTitles: ['Commissioner', 'Chair'] })).toEqual({
+      '@type': 'Person',
+      name: 'Kittirat Phanphet',
+      honorificPrefix: 'Pol. Gen.',
+      jobTitle: ['Commissioner', 'Chair'],
+      url: facts.url,
+    });
+    expect(person({ jobTitles: [] })).toEqual({
+      '@type': 'Person',
+      name: 'Kittirat Phanphet',
+      url: facts.url,
+    });
+  });
+
+  it('gives an organisation as an Organization, its short name as alternateName', () => {
+    const organisation = (extra: object) =>
+      (
+        newsArticle({
+          ...facts,
+          about: [
+            { kind: 'organisation', name: 'North Atlantic Treaty Organization', url: facts.url, ...extra },
+          ],
+        }) as Record<string, any>
+      )['about'][0];
+    expect(organisation({ shortName: 'NATO' })).toEqual({
+      '@type': 'Organization',
+      name: 'North Atlantic Treaty Organization',
+      alternateName: 'NATO',
+      url: facts.url,
+    });
+    expect(organisation({ shortName: 'North Atlantic Treaty Organization' })).toEqual({
+      '@type': 'Organization',
+      name: 'North Atlantic Treaty Organization',
+      url: facts.url,
+    });
   });
 
   it('keeps an updated time with its own offset', () => {
