@@ -399,8 +399,15 @@ export interface OrganisationPageView {
   kind: Organisation['data']['kind'];
   /** Under its current name. */
   country?: { id: string; name: string } | undefined;
-  /** The people with a role in it, by name, each with those roles' titles (as pages write them). */
-  people: { id: string; name: string; roles: string[] }[];
+  /**
+   * The people with a role in it, by name, each with those roles' titles (as pages write them) and
+   * only the dates the data gives: an ended role is never shown as held now.
+   */
+  people: {
+    id: string;
+    name: string;
+    roles: { title: string; from?: string | undefined; until?: string | undefined }[];
+  }[];
 }
 
 export async function organisationPage(organisation: Organisation): Promise<OrganisationPageView> {
@@ -409,7 +416,11 @@ export async function organisationPage(organisation: Organisation): Promise<Orga
   const people = (await getPeople()).flatMap((person) => {
     const roles = person.data.roles
       .filter((role) => role.organisation?.id === organisation.id)
-      .map((role) => roleTitle(role.title, organisation.data));
+      .map((role) => ({
+        title: roleTitle(role.title, organisation.data),
+        from: role.from,
+        until: role.until,
+      }));
     return roles.length > 0 ? [{ id: person.id, name: person.data.name, roles }] : [];
   });
   return {

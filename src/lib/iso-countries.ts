@@ -44,8 +44,28 @@ function keysOf(name: string): string[] {
   return [...new Set(parts.map(key).filter((part) => part !== ''))];
 }
 
+/**
+ * Short and former names English news uses that the package's list lacks, so an editor who
+ * registers "Syria" under `sy` is not asked for "Syrian Arab Republic".
+ */
+const COMMON_NAMES: Readonly<Record<string, readonly string[]>> = {
+  sy: ['Syria'],
+  la: ['Laos'],
+  va: ['Vatican City', 'Vatican'],
+  mm: ['Burma'],
+  bn: ['Brunei'],
+  cv: ['Cabo Verde'],
+  sz: ['Swaziland'],
+  mk: ['Macedonia'],
+  tl: ['East Timor'],
+  cd: ['DR Congo', 'DRC'],
+};
+
 const CODES_BY_NAME = new Map<string, string[]>();
-for (const [code, names] of NAMES) {
+for (const [code, names] of [...NAMES].map(([code, names]): [string, readonly string[]] => [
+  code,
+  [...names, ...(COMMON_NAMES[code] ?? [])],
+])) {
   for (const name of names) {
     for (const part of keysOf(name)) {
       const codes = CODES_BY_NAME.get(part) ?? [];

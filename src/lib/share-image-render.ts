@@ -36,6 +36,7 @@ import {
   textBox,
   textCardTree,
   unbreakable,
+  withWordBreaks,
   wordColumn,
   type CardSpec,
   type DrawnTexts,
@@ -63,7 +64,7 @@ import { photoHash } from './photo-variants.ts';
 export { missingGlyphs };
 
 /** Bump when the fitting rules change in a way the element trees do not show. */
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
 
 /** JPEG qualities tried in turn until the image is under the byte cap. */
 const QUALITIES = [84, 76, 68, 60, 52] as const;
@@ -466,9 +467,9 @@ async function fittedPhoto(
 export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
   const { sharp } = await drawingLibraries();
   const size = { width: job.width, height: job.height };
-  const { card } = job;
-  const texts = cardTexts(card);
+  const texts = cardTexts(job.card);
   checkGlyphs(texts, job.path);
+  const card = job.card.kind === 'text' ? { ...job.card, title: withWordBreaks(job.card.title) } : job.card;
   const fonts = satoriFonts(fontsForTexts(texts).files);
   const rtl = new RtlTexts();
   if (card.kind === 'text') {

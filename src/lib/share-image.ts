@@ -228,9 +228,34 @@ const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=H
 /** A Chinese, Japanese or Korean character (a line may break after any), or a run of anything else. */
 const UNBREAKABLE = new RegExp(`[${CJK}]|[^${CJK}]+`, 'gu');
 
+/** Letters of scripts written without spaces between words. */
+const SPACELESS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * The text with a zero-width space between the words of Thai, Lao, Khmer or Burmese, found by
+ * `Intl.Segmenter` (ICU's dictionaries): the line breaker of the drawing knows only spaces, so a
+ * long Thai title would otherwise run off the card as one line. Only between two such words: the
+ * text's other breaks are left as they are.
+ */
+export function withWordBreaks(text: string): string {
+  if (!SPACELESS.test(text)) return text;
+  const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map(
+    ({ segment }) => segment,
+  );
+  return words.reduce(
+    (joined, word, index) =>
+      index > 0 && SPACELESS.test(words[index - 1]!.slice(-1)) && SPACELESS.test(word[0]!)
+        ? `${joined}\u200b${word}`
+        : joined + word,
+    '',
+  );
+}
+
 /** The pieces a text's lines may break between: its words, and each CJK character on its own. */
 export function unbreakable(text: string): string[] {
-  return text.split(/\s+/).flatMap((word) => word.match(UNBREAKABLE) ?? []);
+  return withWordBreaks(text)
+    .split(/[\s\u200b]+/)
+    .flatMap((word) => word.match(UNBREAKABLE) ?? []);
 }
 
 /** The words of a text, each a line of its own: measured to check no word is wider than the box. */

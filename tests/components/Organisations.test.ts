@@ -159,13 +159,28 @@ describe('organisation and place pages', () => {
       name: 'North Atlantic Treaty Organization',
       shortName: 'NATO',
       kind: 'intergovernmental',
-      people: [{ id: 'mark-rutte', name: 'Mark Rutte', roles: ['Secretary General of NATO'] }],
+      people: [
+        {
+          id: 'mark-rutte',
+          name: 'Mark Rutte',
+          roles: [{ title: 'Secretary General of NATO', from: '2024-10-01' }],
+        },
+        {
+          id: 'jens-stoltenberg',
+          name: 'Jens Stoltenberg',
+          roles: [{ title: 'Secretary General of NATO', from: '2014-10-01', until: '2024-10-01' }],
+        },
+      ],
     });
     expect(textOf(root.querySelector('h1'))).toBe('North Atlantic Treaty Organization (NATO)');
     expect(textOf(root.querySelector('.kind'))).toBe('Intergovernmental organisation');
-    const person = root.querySelector('section li')!;
-    expect(textOf(person)).toBe('Mark Rutte, Secretary General of NATO');
-    expect(person.querySelector('a')?.getAttribute('href')).toBe('/people/mark-rutte/');
+    const [person, former] = root.querySelectorAll('section li');
+    expect(textOf(person)).toBe('Mark Rutte, Secretary General of NATO (since October 1, 2024)');
+    // An ended role keeps its dates: it never reads as held now.
+    expect(textOf(former)).toBe(
+      'Jens Stoltenberg, Secretary General of NATO (October 1, 2014 to October 1, 2024)',
+    );
+    expect(person!.querySelector('a')?.getAttribute('href')).toBe('/people/mark-rutte/');
     const elysee = await render(OrganisationSummary, { ...ORGANISATIONS['elysee-palace']!, people: [] });
     expect(textOf(elysee.querySelector('.kind'))).toBe('Government office, France');
     expect(elysee.querySelector('.kind a')?.getAttribute('href')).toBe('/countries/fr/');

@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { ShareImageJob, TextCard } from '../../src/lib/share-image';
+import { withWordBreaks, type ShareImageJob, type TextCard } from '../../src/lib/share-image';
 import { missingGlyphs, renderShareImage } from '../../src/lib/share-image-render';
 import { fontsForTexts, woffCoverage } from '../../src/lib/share-image-fonts';
 
@@ -168,5 +168,28 @@ describe('share-image fonts', () => {
       f.id.includes('arabic-arabic'),
     )!;
     expect(woffCoverage(arabic.path).has('ي'.codePointAt(0)!)).toBe(true);
+  });
+});
+
+describe('scripts written without spaces', () => {
+  const thai = 'การพังถล่มของอาคารสำนักงานการตรวจเงินแผ่นดินในเขตจตุจักรกรุงเทพมหานครระหว่างแผ่นดินไหวครั้งใหญ่';
+
+  it('break between the words a dictionary finds, and nowhere else', () => {
+    const broken = withWordBreaks(thai);
+    expect(broken.replaceAll('\u200b', '')).toBe(thai);
+    expect(broken.split('\u200b').length).toBeGreaterThan(10);
+    expect(broken.split('\u200b')).toContain('อาคาร');
+    expect(withWordBreaks('Hello, world.')).toBe('Hello, world.');
+    expect(withWordBreaks('ไทย, Thai')).toBe('ไทย, Thai');
+  });
+
+  it('wrap a long Thai title on the card instead of running off its edge', async () => {
+    const { data, info } = await sharp(await renderShareImage(job({ title: thai, footer: '' })))
+      .extract({ left: 1150, top: 140, width: 50, height: 340 })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const inked = [...data].filter((value) => value < 128).length;
+    expect(inked, `${info.width}x${info.height} strip at the right edge`).toBe(0);
   });
 });
