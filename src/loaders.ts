@@ -13,32 +13,19 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { file as fileLoader, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContentFile, listContentFiles, readContentFile } from './content-files-on-disk';
+import { contentSource } from './content-source';
 import { checkContent } from './lib/content-check';
 import { recordRuleProblems, recordWatcherError, recordWatcherReload } from './lib/content-check-live';
 import { renderErrorMessage } from './lib/content-files';
-import { bodyImageSources, shortMarkdownFindings } from './lib/markdown';
 import { ContentProblems, type Problem } from './lib/problem';
 import { hasEntries } from './registry';
-import { missingGlyphs, SHARE_TEXT_FACE, SHARE_TITLE_FACE } from './lib/share-image-render';
 
 /**
  * The content rules' errors over `root`, without the body's remark plugins (the render runs
  * those). Warnings (a `TODO` in a draft) stop nothing: `npm run check:content` lists them.
  */
 async function runRules(root: string): Promise<Problem[]> {
-  const label = relative(process.cwd(), root).split('\\').join('/') || '.';
-  const listing = listContentFiles(root, label);
-  const report = await checkContent({
-    label,
-    files: listing.files,
-    listingProblems: listing.problems,
-    read: (path, maxBytes) => readContentFile(resolve(root, path), maxBytes),
-    imageFile: (dir, src) => checkContentFile(root, resolve(root, dir), src, label),
-    shortMarkdown: shortMarkdownFindings,
-    bodyImages: bodyImageSources,
-    undrawable: (text, face) => missingGlyphs(text, face === 'title' ? SHARE_TITLE_FACE : SHARE_TEXT_FACE),
-  });
+  const report = await checkContent(contentSource(root));
   return report.problems;
 }
 

@@ -93,6 +93,14 @@ export const dateOrInstant = z
     error: (issue) => badDate(issue.input, `${DATE_HELP}, or ${INSTANT_HELP}`),
   });
 
+/** An IANA time zone name, e.g. 'Asia/Bangkok'. */
+const timeZoneName = z
+  .string({ error: said('is not a time zone name', 'use an IANA name such as "Asia/Bangkok"') })
+  .refine(isTimeZone, {
+    error: (issue) =>
+      said(`unknown time zone ${quoted(issue.input)}`, 'use an IANA name such as "Asia/Bangkok"'),
+  });
+
 /** A strict object: an unknown key (a typo) fails with its name instead of vanishing. */
 function fields<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape, {
@@ -432,13 +440,7 @@ export const article = (helpers: SchemaHelpers) =>
      * `updates`), e.g. 'Asia/Bangkok' for a story from Bangkok; omit for the newsroom's zone
      * (`site.timeZone` in src/site.ts). Event times keep their own `timeZone`.
      */
-    timeZone: z
-      .string({ error: said('is not a time zone name', 'use an IANA name such as "Asia/Bangkok"') })
-      .refine(isTimeZone, {
-        error: (issue) =>
-          said(`unknown time zone ${quoted(issue.input)}`, 'use an IANA name such as "Asia/Bangkok"'),
-      })
-      .optional(),
+    timeZone: timeZoneName.optional(),
     /** Who wrote it. */
     byline: text(),
     /** First publication: a calendar date or an instant with offset. */
@@ -627,13 +629,7 @@ export const place = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
       .max(180, { error: said('is above 180', 'write the longitude in degrees, -180 to 180') })
       .optional(),
     /** IANA time zone of the place, e.g. 'Europe/Kyiv'. */
-    timeZone: z
-      .string({ error: said('is not a time zone name', 'use an IANA name such as "Europe/Kyiv"') })
-      .refine(isTimeZone, {
-        error: (issue) =>
-          said(`unknown time zone ${quoted(issue.input)}`, 'use an IANA name such as "Europe/Kyiv"'),
-      })
-      .optional(),
+    timeZone: timeZoneName.optional(),
   }).superRefine((entry, ctx) => {
     if ((entry.lat === undefined) !== (entry.lon === undefined)) {
       ctx.addIssue({

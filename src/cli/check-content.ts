@@ -5,18 +5,16 @@
  * One line per problem, `file:line  field  problem: how to fix`; exits with 1 when there is any.
  * Warnings (a `TODO` left in a draft) are listed apart, each line starting with `warning: `, and
  * leave the exit code alone: they stop nothing.
- * Runs in plain Node, before every build (`npm run build`, `npm start`) and in `npm test`.
+ * Runs in plain Node; `npm run build` applies the same rules as it loads the content, and `npm test` runs this.
  */
 import './ts-resolve.ts';
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const { checkContent } = await import('../lib/content-check.ts');
 const { formatProblem } = await import('../lib/problem.ts');
-const { bodyImageSources, shortMarkdownFindings } = await import('../lib/markdown.ts');
-const { checkContentFile, listContentFiles, readContentFile } = await import('../content-files-on-disk.ts');
-const { missingGlyphs, SHARE_TEXT_FACE, SHARE_TITLE_FACE } = await import('../lib/share-image-render.ts');
+const { contentSource } = await import('../content-source.ts');
 const { bodyChecker } = await import('./check-content-body.ts');
 
 const started = performance.now();
@@ -26,23 +24,11 @@ if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
   process.exit(2);
 }
 
-const label = relative(process.cwd(), contentDir).split('\\').join('/') || '.';
-const listing = listContentFiles(contentDir, label);
 const configFile = fileURLToPath(new URL('../../astro.config.mjs', import.meta.url));
 
-const report = await checkContent(
-  {
-    label,
-    files: listing.files,
-    listingProblems: listing.problems,
-    read: (path, maxBytes) => readContentFile(resolve(contentDir, path), maxBytes),
-    imageFile: (dir, src) => checkContentFile(contentDir, resolve(contentDir, dir), src, label),
-    shortMarkdown: shortMarkdownFindings,
-    bodyImages: bodyImageSources,
-    undrawable: (text, face) => missingGlyphs(text, face === 'title' ? SHARE_TITLE_FACE : SHARE_TEXT_FACE),
-  },
-  { body: await bodyChecker(contentDir, configFile) },
-);
+const report = await checkContent(contentSource(contentDir), {
+  body: await bodyChecker(contentDir, configFile),
+});
 
 const { articles, people, countries, organisations, places } = report.checked;
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -2,12 +2,11 @@
  * Short Markdown from frontmatter (timeline event bodies, update texts): checked by
  * {@link shortMarkdownFindings} in the content rules, then rendered by {@link markdownToHtml}.
  */
-import { posix } from 'node:path';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { micromark } from 'micromark';
 import type { Finding } from './problem.ts';
-import { SAFE_URL_FIX, shown, unsafeUrl } from './safe-html.ts';
+import { SAFE_URL_FIX, decodedPath, imagePathProblem, imageUrls, shown, unsafeUrl } from './safe-html.ts';
 
 /**
  * What is wrong with a short text: raw HTML (escaped on the page, so it would show as code),
@@ -40,38 +39,7 @@ export function markdownToHtml(source: string): string {
  * the folder are refused by the Markdown checks (remark-refuse-unsafe.ts) and left out here.
  */
 export function bodyImageSources(body: string): { src: string; line: number | undefined }[] {
-  const tree = fromMarkdown(body);
-  const definitions = new Map<string, string>();
-  const images: { src: string; line: number | undefined }[] = [];
-  const collect = (node: Nodes) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    if ('children' in node) for (const child of node.children) collect(child);
-  };
-  const visit = (node: Nodes) => {
-    const src =
-      node.type === 'image'
-        ? node.url
-        : node.type === 'imageReference'
-          ? definitions.get(node.identifier)
-          : undefined;
-    const path = src === undefined ? undefined : safeDecode(src);
-    if (
-      path !== undefined &&
-      !/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(path) &&
-      !posix.normalize(path).startsWith('../')
-    )
-      images.push({ src: path, line: node.position?.start.line });
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  collect(tree);
-  visit(tree);
-  return images;
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
+  return imageUrls(fromMarkdown(body)).flatMap(({ url, line }) =>
+    imagePathProblem(url) === undefined ? [{ src: decodedPath(url)!, line }] : [],
+  );
 }

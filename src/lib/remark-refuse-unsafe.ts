@@ -7,7 +7,7 @@
  * folder. Every problem of a body is reported at once.
  */
 import { readFileSync } from 'node:fs';
-import { posix, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import type { VFile } from 'vfile';
@@ -18,9 +18,10 @@ import {
   TAG_LIST,
   URL_ATTRIBUTES,
   allowedAttributes,
+  imagePathProblem,
+  imageUrls,
   shown,
   unsafeUrl,
-  urlScheme,
 } from './safe-html.ts';
 
 /** A problem found in a body, its line counted from the top of the body. */
@@ -107,26 +108,6 @@ function attributeFindings(
   return [];
 }
 
-/** Why an image source is refused: only files in the article's folder (or below) are published. */
-function imageProblem(url: string): Pick<BodyFinding, 'problem' | 'fix'> | undefined {
-  const fix = 'put the image beside the article and write ./name.jpg';
-  if (urlScheme(url) !== undefined || url.startsWith('//'))
-    return { problem: `image "${shown(url)}" is not a file beside the article`, fix };
-  let path: string;
-  try {
-    path = decodeURI(url); // Astro decodes the path before it looks for the file.
-  } catch {
-    return {
-      problem: `image "${shown(url)}" has a "%" that starts no character code`,
-      fix: 'write a "%" in a file name as %25',
-    };
-  }
-  const normal = posix.normalize(path.replace(/\\/g, '/'));
-  if (normal.startsWith('/') || normal === '..' || normal.startsWith('../'))
-    return { problem: `image "${shown(url)}" is outside the article's folder`, fix };
-  return undefined;
-}
-
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
@@ -185,12 +166,10 @@ function jsxFindings({ name, attributes }: JsxElement, line: number | undefined)
 export function remarkRefuseUnsafe() {
   return (tree: Root, file: VFile): undefined => {
     const found: BodyFinding[] = [];
-    const definitions = new Map<string, string>();
-    const collect = (node: Root | RootContent) => {
-      if (node.type === 'definition') definitions.set(node.identifier, node.url);
-      if ('children' in node) for (const child of node.children) collect(child);
-    };
-    collect(tree);
+    for (const { url, line } of imageUrls(tree)) {
+      const fault = imagePathProblem(url);
+      if (fault) found.push({ line, ...fault });
+    }
 
     const visit = (node: Root | RootContent) => {
       const line = node.position?.start.line;
@@ -203,14 +182,6 @@ export function remarkRefuseUnsafe() {
       }
       if ((node.type === 'link' || node.type === 'definition') && unsafeUrl(node.url))
         found.push({ line, problem: `unsafe ${node.type} URL "${shown(node.url)}"`, fix: SAFE_URL_FIX });
-      const image =
-        node.type === 'image'
-          ? node.url
-          : node.type === 'imageReference'
-            ? definitions.get(node.identifier)
-            : undefined;
-      const imageFault = image === undefined ? undefined : imageProblem(image);
-      if (imageFault) found.push({ line, ...imageFault });
       if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement')
         found.push(...jsxFindings(node as unknown as JsxElement, line));
       if ('children' in node) for (const child of node.children) visit(child);

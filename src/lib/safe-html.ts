@@ -4,6 +4,8 @@
  * the output if a check ever misses it. Small on purpose: no parser is imported here, so the
  * pages that render short Markdown can use the URL rule.
  */
+import { posix } from 'node:path';
+import type { Nodes } from 'mdast';
 import { decodeString } from 'micromark-util-decode-string';
 
 /** Inline tags an editor may write, as HTML in Markdown or as tags in MDX, with their attributes. */
@@ -79,4 +81,47 @@ export function shown(value: string): string {
     /[\u0000-\u001f\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** Why an image source is refused: only files in the article's folder (or below) are published. */
+export function imagePathProblem(url: string): { problem: string; fix: string } | undefined {
+  const fix = 'put the image beside the article and write ./name.jpg';
+  if (urlScheme(url) !== undefined || url.startsWith('//'))
+    return { problem: `image "${shown(url)}" is not a file beside the article`, fix };
+  const path = decodedPath(url);
+  if (path === undefined)
+    return {
+      problem: `image "${shown(url)}" has a "%" that starts no character code`,
+      fix: 'write a "%" in a file name as %25',
+    };
+  const normal = posix.normalize(path.replace(/\\/g, '/'));
+  if (normal.startsWith('/') || normal === '..' || normal.startsWith('../'))
+    return { problem: `image "${shown(url)}" is outside the article's folder`, fix };
+  return undefined;
+}
+
+/** An image path as Astro looks for the file (percent-decoded), or undefined when it cannot be. */
+export function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURI(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The image URLs of a Markdown tree with their lines, images by reference resolved. */
+export function imageUrls(tree: Nodes): { url: string; line: number | undefined }[] {
+  const definitions = new Map<string, string>();
+  const images: { node: Nodes; identifier?: string; url?: string }[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if (node.type === 'image') images.push({ node, url: node.url });
+    if (node.type === 'imageReference') images.push({ node, identifier: node.identifier });
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return images.flatMap(({ node, identifier, url }) => {
+    const resolved = url ?? definitions.get(identifier!);
+    return resolved === undefined ? [] : [{ url: resolved, line: node.position?.start.line }];
+  });
 }

@@ -10,6 +10,7 @@
  * Satori and sharp load on the first drawing: a build whose images all come from the cache
  * never loads them (Satori's modules took about 0.05 s of every warm build).
  */
+import { RTL_LETTER, textDirection } from './text-direction.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
@@ -23,7 +24,6 @@ import {
   FONT_SUBSETS,
   FOOTER_SIZE,
   NAMES_SIZE,
-  RTL_CHAR,
   SHARE_IMAGE,
   TITLE_SIZES,
   creditStripAlone,
@@ -173,11 +173,6 @@ async function registerForPango(file: FontFile): Promise<void> {
 const escapeMarkup = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Right to left when the first strong character is (the rule Pango and the bidi algorithm use). */
-function startsRtl(text: string): boolean {
-  const first = /[\p{L}]/u.exec(text);
-  return first !== null && RTL_CHAR.test(first[0]);
-}
 
 /**
  * `text` drawn by Pango in `face` at `fontSize` px, wrapped at `width`, as a PNG: lines in
@@ -212,7 +207,7 @@ async function pangoText(
     src: `data:image/png;base64,${data.toString('base64')}`,
     width: info.width,
     height: info.height,
-    rtl: startsRtl(text),
+    rtl: textDirection(text) === 'rtl',
   };
 }
 
@@ -230,7 +225,7 @@ class RtlTexts {
     width: number | undefined,
     draw = text,
   ): Promise<TextImage | undefined> {
-    if (!RTL_CHAR.test(text)) return undefined;
+    if (!RTL_LETTER.test(text)) return undefined;
     const key = `${drawnKey(role, fontSize, draw)}|${width ?? 'unwrapped'}`;
     let image = this.drawn.get(key);
     if (!image) {
@@ -333,7 +328,7 @@ export async function fitText(
       fonts,
     );
     if (height > box.height) return false;
-    if (RTL_CHAR.test(title)) {
+    if (RTL_LETTER.test(title)) {
       // Pango breaks lines between words too: the widest word, alone, must fit a line.
       const words = [...new Set(unbreakable(title))].join('\n');
       const column = await rtl.add('title', titleSize, title, SERIF_BOLD, COLORS.text, undefined, words);

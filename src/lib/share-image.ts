@@ -149,9 +149,6 @@ export function drawnKey(role: TextRole, fontSize: number, text: string): string
   return `${role}|${fontSize}|${text}`;
 }
 
-/** Characters of right-to-left scripts (bidi classes R and AL). */
-export const RTL_CHAR =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /** The text's drawn picture, where it sits (right for right-to-left text), or the text itself. */
 function textOrImage(

@@ -4,7 +4,7 @@
  */
 
 /** Letters of right-to-left scripts (bidi classes R and AL). */
-const RTL_LETTER =
+export const RTL_LETTER =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
 
 /** Languages written right to left (BCP 47 primary subtags), for a text with no letter in it. */
