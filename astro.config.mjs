@@ -1,6 +1,6 @@
 // @ts-check
 // The config is a plain object, not `defineConfig()` from 'astro/config': that module loads
-// Astro's SVG optimizer (svgo, csso: 230 modules) and took 0.6 s of every build (README, Benchmark).
+// Astro's SVG optimizer (svgo, csso: 230 modules) and took 0.6 s of every build (docs/decisions/0008-lean-start-up.md).
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -24,7 +24,7 @@ export default {
   },
   integrations: [
     mdx(),
-    // Warm builds hard-link unchanged pages from the incremental-build cache (README, Benchmark),
+    // Warm builds hard-link unchanged pages from the incremental-build cache (docs/decisions/0005-hard-linked-output.md),
     // and reuse these pages, which read only content, while no article, person or country changed.
     linkedOutput({
       keep: [SHARE_IMAGE_FOLDER, PHOTO_FOLDER],
@@ -45,7 +45,7 @@ export default {
       ],
     }),
     // Photo sizes and share images, made and published after the pages; listed after
-    // linkedOutput, whose end-of-build clean-up must run first (README, Photos and Sharing).
+    // linkedOutput, whose end-of-build clean-up must run first (docs/architecture.md).
     photos({ content: './content/' }),
     shareImages(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
@@ -73,7 +73,7 @@ export default {
   experimental: {
     // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages, keyed by
     // pageKeyOf in src/data.ts) are copied from the previous build when neither the key nor their
-    // code changed. The cache lives in node_modules/.astro (README, Benchmark).
+    // code changed. The cache lives in node_modules/.astro (docs/performance.md).
     incrementalBuild: true,
   },
   security: {

@@ -4,13 +4,14 @@
  * The content rules have run before any entry was loaded (src/loaders.ts).
  */
 import { posix } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { parseWhen } from './lib/dates';
 import { countryNameOn, rolesOn } from './lib/entities';
 import { byAppearance, type EntityKind } from './lib/mentions';
 import { roleTitle } from './lib/organisations';
 import { hasEntries } from './registry';
 import { distanceLabel, eventDateLabel, knownDay, type EventDateLabel } from './lib/event-labels';
+import { photosInPageOrder } from './lib/gallery';
 import { markdownToHtml } from './lib/markdown';
 import { pageKey } from './lib/page-key';
 import { paths } from './lib/paths';
@@ -18,6 +19,7 @@ import { photoVariants, type PhotoImage, type PhotoVariant } from './lib/photo-v
 import { describePhotos } from './photo-files';
 import { lastModified, newestFirst } from './lib/updates';
 import { liveProblemsMessage } from './lib/content-check-live';
+import { PLACED_PHOTOS } from './lib/remark-check-blocks';
 import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from './lib/timeline';
 import { displayZone } from './display-zone';
 
@@ -232,6 +234,16 @@ export function modifiedOf(article: Article): string | undefined {
   return lastModified(article.data);
 }
 
+/**
+ * The article's photos in the order its page shows them: the lead, those the text places with
+ * <Photo> (known only once the body is rendered), then the rest. Photo pages and their share
+ * cards are numbered by it, as the lightbox on the article page is.
+ */
+export async function photosOf(article: Article): Promise<Article['data']['gallery']> {
+  const { remarkPluginFrontmatter } = await render(article);
+  return photosInPageOrder(article.data.gallery, remarkPluginFrontmatter[PLACED_PHOTOS] ?? []);
+}
+
 /** All published articles, newest first. */
 export async function getArticles(): Promise<Article[]> {
   return (await content()).articles;
@@ -301,7 +313,8 @@ export interface EventView extends Omit<
   Placed<TimelineEvent>,
   'people' | 'countries' | 'organisations' | 'placeId'
 > {
-  article: { id: string; title: string };
+  /** Its article; `lang` when its text is not in the site's language. */
+  article: { id: string; title: string; lang?: string | undefined };
   /** The event's own page. */
   href: string;
   /** The event on its article page. */
@@ -320,7 +333,7 @@ export interface EventView extends Omit<
 /**
  * Timelines are worked out once per article and build: every page of an article, every share
  * image and every person and country page asks again, and at 1,000 articles re-rendering every
- * event body for each person page made the build quadratic (see README, Benchmark).
+ * event body for each person page made the build quadratic (docs/performance.md).
  */
 const timelines = new WeakMap<Article, Promise<EventView[]>>();
 let merged: Promise<MergedEvent<EventView>[]> | undefined;
@@ -347,7 +360,7 @@ async function buildTimeline(article: Article): Promise<EventView[]> {
         ...event,
         place: event.place ?? placeEntry?.name,
         placeEntry,
-        article: { id: article.id, title: article.data.title },
+        article: { id: article.id, title: article.data.title, lang: article.data.lang },
         href: paths.event(article.id, event.id),
         anchorHref: paths.eventAnchor(article.id, event.id),
         label: eventDateLabel(event, displayZone(article.data)),
@@ -513,6 +526,8 @@ export async function countryOf(person: Person): Promise<Country> {
 /** What the MDX blocks of one article may show: its own photos, events and people. */
 export interface BlockContext {
   id: string;
+  /** The article's `lang`, when not the site's. */
+  lang?: string | undefined;
   gallery: Article['data']['gallery'];
   events: EventView[];
   people: PersonOnDate[];
@@ -521,6 +536,7 @@ export interface BlockContext {
 export async function blockContextOf(article: Article, events: EventView[]): Promise<BlockContext> {
   return {
     id: article.id,
+    lang: article.data.lang,
     gallery: article.data.gallery,
     events,
     people: await peopleOn(article.data.people, article.data.published),

@@ -3,7 +3,7 @@
  * remark and rehype plugins, loaded when Astro first renders Markdown rather than when it reads
  * the config. A warm build renders no Markdown (the content layer keeps each unchanged entry's
  * HTML), and loading the processor and the plugins' modules took about 0.5 s of every build.
- * Imports name their `.ts` file: astro.config.mjs loads in plain Node (README, Benchmark).
+ * Imports name their `.ts` file: astro.config.mjs loads in plain Node (docs/decisions/0008-lean-start-up.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { MarkdownProcessor, UnifiedProcessorOptions } from '@astrojs/markdown-remark';

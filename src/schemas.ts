@@ -16,6 +16,7 @@ import { textProblem } from './lib/clean-text';
 import { isTimeZone, isWhen, localInstants, parseWhen, TIMES_OF_DAY } from './lib/dates';
 import { PHOTO_FILE, PHOTO_TYPES_FIX } from './lib/photo-variants';
 import { quoted, said } from './lib/problem';
+import { isLanguageTag } from './lib/text-direction';
 import { limits } from './site';
 
 /** What the schema factories take from the content layer. */
@@ -92,6 +93,12 @@ export const dateOrInstant = z
   .refine(isWhen, {
     error: (issue) => badDate(issue.input, `${DATE_HELP}, or ${INSTANT_HELP}`),
   });
+
+/** A BCP 47 language tag, e.g. 'uk', 'he' or 'zh-Hant'. */
+const languageTag = z.string().refine(isLanguageTag, {
+  error: (issue) =>
+    said(`${quoted(String(issue.input))} is not a language tag`, "use a BCP 47 tag such as 'uk'"),
+});
 
 /** An IANA time zone name, e.g. 'Asia/Bangkok'. */
 const timeZoneName = z
@@ -428,6 +435,12 @@ export const article = (helpers: SchemaHelpers) =>
     title: text(limits.title, `search results and link previews show about ${limits.title}`),
     /** One-sentence summary shown under the headline and in link previews: at most 200 characters. */
     dek: text(limits.dek, `link previews show about ${limits.dek}`),
+    /**
+     * Language of the article's own text (title, dek, body, captions, events, updates) when it is
+     * not the site's, as a BCP 47 tag, e.g. 'he' or 'pt-BR'. Pages mark that text with it and
+     * with its direction (right to left for Hebrew, Arabic, ...); the site's labels stay as they are.
+     */
+    lang: languageTag.optional(),
     /** Place the story is reported from, e.g. 'Paris'. */
     dateline: text(),
     /**
@@ -512,10 +525,7 @@ export const person = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
       /** The name, e.g. 'Володимир Зеленський'. */
       text: text(),
       /** BCP 47 language tag, e.g. 'uk' or 'ru'. */
-      lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-        error: (issue) =>
-          said(`${quoted(issue.input)} is not a language tag`, "use a BCP 47 tag such as 'uk'"),
-      }),
+      lang: languageTag,
     }).optional(),
     /**
      * Roles over time, or none (the person is then shown by name and country). Pages show every

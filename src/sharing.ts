@@ -14,6 +14,7 @@ import {
   modifiedOf,
   organisationsOn,
   peopleOn,
+  photosOf,
   type OrganisationOnDate,
   timelineOf,
   type Article,
@@ -76,6 +77,7 @@ function articleCard(article: Article): TextCard {
     kind: 'text',
     kicker: 'Explainer',
     title,
+    lang: article.data.lang ?? site.lang,
     footer: `${dateline.toUpperCase()} · ${formatDay(published, displayZone(article.data))}`,
   };
 }
@@ -103,13 +105,10 @@ function leadImageOf(article: Article): Photo | undefined {
 }
 
 /** A photo page's share card: the photo with its credit, or for a placeholder a card of text. */
-function photoPageCard(article: Article, photo: Photo, index: number): CardSpec {
+function photoPageCard(article: Article, photos: readonly Photo[], index: number): CardSpec {
+  const photo = photos[index]!;
   if (!photo.placeholder) return photoCard(photo, true);
-  const { position } = photoPage(
-    { slug: article.id, title: article.data.title },
-    article.data.gallery,
-    index,
-  );
+  const { position } = photoPage({ slug: article.id, title: article.data.title }, photos, index);
   return { ...articleCard(article), kicker: position, title: photo.caption };
 }
 
@@ -181,6 +180,7 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
           kind: 'text',
           kicker: 'Timeline',
           title: article.data.title,
+          lang: article.data.lang ?? site.lang,
           footer: `${events.length} events, in order`,
         });
       }
@@ -189,15 +189,16 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
           kind: 'text',
           kicker: `Timeline · Event ${index + 1} of ${events.length}`,
           title: event.title,
+          lang: article.data.lang ?? site.lang,
           names: event.people.map(withNative),
           footer: [event.label.text, event.distance && distanceFromMain(event.distance)]
             .filter(Boolean)
             .join(' · '),
         });
       });
-      const gallery: readonly Photo[] = article.data.gallery;
-      for (const [index, photo] of gallery.entries()) {
-        const card = photoPageCard(article, photo, index);
+      const photos = await photosOf(article);
+      for (const [index, photo] of photos.entries()) {
+        const card = photoPageCard(article, photos, index);
         page(paths.photo(article.id, photo.id), card, cardAlt(card, site.name, photo.alt));
       }
     }
@@ -338,8 +339,8 @@ export async function eventShare(article: Article, event: EventView) {
  * What a photo's page passes to the layout: its credits as an ImageObject. A placeholder gets
  * none: its share image is a card of text, not the photo the credits are for.
  */
-export async function photoShare(article: Article, index: number) {
-  const page = photoPage({ slug: article.id, title: article.data.title }, article.data.gallery, index);
+export async function photoShare(article: Article, photos: readonly Photo[], index: number) {
+  const page = photoPage({ slug: article.id, title: article.data.title }, photos, index);
   const { photo } = page;
   const people = await peopleOn(photo.people, article.data.published);
   const image = (await shareImageJobs()).get(shareImagePath(page.href))!;

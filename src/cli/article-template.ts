@@ -23,9 +23,10 @@ export function quoted(value: string): string {
 export function articleTemplate({ headline, today, photo }: TemplateInput): string {
   return `---
 # Made by \`npm run new\`. Replace every TODO (\`npm run check:content\` lists what is left), then
-# remove \`draft: true\` to publish. Every field is described in README.md, "Adding an article".
+# remove \`draft: true\` to publish. Every field is described in docs/fields.md.
 title: ${quoted(headline)}
 dek: 'TODO: one sentence shown under the headline and in link previews (200 characters at most)'
+# lang: he # the language of the article's text, when it is not the site's (a BCP 47 tag)
 dateline: 'TODO: the city the story is reported from' # times show in the newsroom's zone, or add e.g. "timeZone: Asia/Bangkok"
 # datelineId: paris # the dateline's registered place (content/places/<id>.yaml): linked, and its zone is the article's
 byline: Backstory staff
@@ -70,6 +71,6 @@ updates: []
 
 TODO: the article, in Markdown. Name people and countries as readers know them, and list each in
 \`people\` / \`countries\` above. Explainer blocks (KeyFacts, Quote, Photo, TimelineExcerpt, Known)
-go between paragraphs: see "Explainer blocks" in README.md.
+go between paragraphs: see "Explainer blocks" in docs/editors-guide.md.
 `;
 }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Environment of every build. glibc gives each sharp/libvips thread its own memory arena;
- * two arenas cut the cold build's peak memory by a tenth (README, Benchmark, **Memory**).
+ * two arenas cut the cold build's peak memory by a tenth (docs/decisions/0010-malloc-arena-max.md).
  */
 export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 

@@ -52,7 +52,7 @@ try {
 
 const today = format(new Date(), 'yyyy-MM-dd', { in: tz(site.timeZone) });
 const photo = 'lead.jpg';
-/** MDX, so the explainer blocks (README, "Explainer blocks") work from the start. */
+/** MDX, so the explainer blocks (docs/editors-guide.md, "Explainer blocks") work from the start. */
 const ARTICLE_FILE = 'index.mdx';
 try {
   writeFileSync(join(folder, ARTICLE_FILE), articleTemplate({ headline, today, photo }), { flag: 'wx' });

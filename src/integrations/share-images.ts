@@ -2,7 +2,7 @@
  * Share images outside Astro's router. As pages of a route, the 13 images of each article were
  * work for every build even when reused (a generator entry, its log lines, a link, a manifest
  * entry); with this and a cache key worked out once, a warm build at 1,000 articles went from
- * 20.5 to 18.5 s (README, Benchmark). Instead:
+ * 20.5 to 18.5 s (docs/decisions/0001-share-images-outside-the-pages.md). Instead:
  * - in a build, one unkeyed endpoint (src/routes/share-image-list.ts) writes the list of every
  *   share image with its cache key to LIST_PATH; after the build this integration reads it, draws
  *   the images the cache lacks, makes `dist/og/` hold exactly a hard link to each cached image, and

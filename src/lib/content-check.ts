@@ -98,7 +98,7 @@ type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-const FIELD_REFERENCE = 'see "Adding an article" in README.md';
+const FIELD_REFERENCE = 'see "Adding an article" in docs/editors-guide.md';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -250,8 +250,8 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
           field,
           problem: `share images cannot draw "${missing.join('')}": no share-image font has a glyph for it (they cover Latin, Cyrillic, Greek, Thai, Arabic, Hebrew, Devanagari, Chinese, Japanese and Korean)`,
           fix: field.startsWith('nativeName')
-            ? 'leave "nativeName" out until the share-image fonts cover this script (README, "Sharing")'
-            : 'write it in a script the share-image fonts cover, or add a Noto font for it (README, "Sharing")',
+            ? 'leave "nativeName" out until the share-image fonts cover this script (docs/sharing.md)'
+            : 'write it in a script the share-image fonts cover, or add a Noto font for it (docs/sharing.md)',
         },
       ];
     });

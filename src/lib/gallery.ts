@@ -52,6 +52,21 @@ export function articlePhotos<P extends { id: string }>(
   };
 }
 
+/**
+ * The photos of an article in the order a reader meets them on its page: the lead above the
+ * text, those the text places (in the order it places them), then "More photos". The lightbox
+ * steps through them in this order, and photo pages are numbered by it.
+ */
+export function photosInPageOrder<P extends { id: string }>(
+  gallery: readonly P[],
+  placed: readonly string[],
+): P[] {
+  const { lead, more } = articlePhotos(gallery, placed);
+  const byId = new Map(gallery.map((photo) => [photo.id, photo]));
+  const inText = [...new Set(placed)].flatMap((id) => byId.get(id) ?? []);
+  return [...(lead ? [lead] : []), ...inText, ...more];
+}
+
 /** What the gallery needs to know of a photo. */
 export interface GalleryPhoto {
   id: string;
@@ -82,7 +97,7 @@ export interface PhotoPage<P extends GalleryPhoto> {
   articleHref: string;
 }
 
-/** Everything the page of photo `index` of an article shows and links to. */
+/** Everything the page of photo `index` of an article shows and links to; `photos` in page order. */
 export function photoPage<P extends GalleryPhoto>(
   article: { slug: string; title: string },
   gallery: readonly P[],

@@ -2,7 +2,7 @@
  * The sizes each gallery photo is published in, and their URLs: pure rules shared by the pages
  * (srcset), the list the build hands to src/integrations/photos.ts (which makes and publishes the
  * files) and the dev server's photo route. Photos bypass Astro's image pipeline: as `image()`
- * imports, Vite read, hashed and wrote every original on every build (README, Benchmark).
+ * imports, Vite read, hashed and wrote every original on every build (docs/decisions/0004-photo-sizes-after-the-build.md).
  */
 import { createHash } from 'node:crypto';
 

@@ -9,12 +9,13 @@ import type { VFile } from 'vfile';
 import { isWhen } from './dates.ts';
 import { ContentProblems, quoted } from './problem.ts';
 import { bodyProblems, type BodyFinding } from './remark-refuse-unsafe.ts';
+import { isLanguageTag } from './text-direction.ts';
 
 /** Each block and the attributes it takes (required ones marked true). */
 export const BLOCKS: Record<string, Record<string, boolean>> = {
   KeyFacts: { title: false },
   Fact: { figure: true, label: true, cite: true },
-  Quote: { speaker: true, occasion: false, date: false, outlet: true },
+  Quote: { speaker: true, occasion: false, date: false, outlet: true, lang: false },
   Photo: { id: true },
   TimelineExcerpt: { from: true, to: true },
   Known: { title: false },
@@ -175,6 +176,9 @@ export function remarkCheckBlocks() {
             const date = values.get('date');
             if (date !== undefined && !isWhen(date))
               fail(element, `<Quote date="${date}">: not a date`, "write 'YYYY-MM-DD'");
+            const lang = values.get('lang');
+            if (lang !== undefined && !isLanguageTag(lang))
+              fail(element, `<Quote lang="${lang}">: not a language tag`, "write a BCP 47 tag such as 'uk'");
           }
           if (name === 'Quote') {
             const words = normalise(element.children.map(proseText).join(' ')).trim();

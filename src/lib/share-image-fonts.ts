@@ -55,7 +55,7 @@ const CJK_PACKAGES = {
 } as const;
 type Cjk = keyof typeof CJK_PACKAGES;
 
-/** Every package share images read fonts from (for the cache key and the README). */
+/** Every package share images read fonts from (for the cache key and the docs). */
 export const FONT_PACKAGES = [
   'noto-serif',
   'noto-sans',

@@ -10,7 +10,7 @@
  * Satori and sharp load on the first drawing: a build whose images all come from the cache
  * never loads them (Satori's modules took about 0.05 s of every warm build).
  */
-import { RTL_LETTER, textDirection } from './text-direction.ts';
+import { languageDirection, RTL_LETTER, textDirection } from './text-direction.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
@@ -64,7 +64,7 @@ import { photoHash } from './photo-variants.ts';
 export { missingGlyphs };
 
 /** Bump when the fitting rules change in a way the element trees do not show. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 
 /** JPEG qualities tried in turn until the image is under the byte cap. */
 const QUALITIES = [84, 76, 68, 60, 52] as const;
@@ -173,7 +173,6 @@ async function registerForPango(file: FontFile): Promise<void> {
 const escapeMarkup = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-
 /**
  * `text` drawn by Pango in `face` at `fontSize` px, wrapped at `width`, as a PNG: lines in
  * reading order, each aligned to its start (right for a right-to-left paragraph).
@@ -184,6 +183,7 @@ async function pangoText(
   fontSize: number,
   color: string,
   width: number | undefined,
+  direction: 'ltr' | 'rtl' = textDirection(text),
 ): Promise<TextImage> {
   const { sharp } = await drawingLibraries();
   const { files } = fontsForTexts([[text, face]]);
@@ -191,7 +191,8 @@ async function pangoText(
   const families = [...new Set(faceFiles(face, text).map((file) => file.family))];
   const { data, info } = await sharp({
     text: {
-      text: `<span foreground="${color}">${escapeMarkup(text)}</span>`,
+      // A leading mark sets the paragraph's direction, which Pango otherwise takes from the first letter.
+      text: `<span foreground="${color}">${direction === 'rtl' ? '\u200F' : '\u200E'}${escapeMarkup(text)}</span>`,
       font: `${families.join(',')} ${face.weight === 700 ? 'Bold' : 'Regular'} ${fontSize}px`,
       dpi: 72,
       rgba: true,
@@ -207,13 +208,23 @@ async function pangoText(
     src: `data:image/png;base64,${data.toString('base64')}`,
     width: info.width,
     height: info.height,
-    rtl: textDirection(text) === 'rtl',
+    rtl: direction === 'rtl',
   };
 }
+
+/** The direction of a text card's title: its language's, when the card gives one. */
+const titleDirectionOf = (card: TextCard) => (card.lang ? languageDirection(card.lang) : undefined);
 
 /** A card's right-to-left texts drawn by Pango, kept for the card's fitting passes. */
 class RtlTexts {
   readonly drawn = new Map<string, TextImage>();
+
+  /** The title's direction, from its language; else its first letter decides. */
+  readonly titleDirection: 'ltr' | 'rtl' | undefined;
+
+  constructor(titleDirection?: 'ltr' | 'rtl') {
+    this.titleDirection = titleDirection;
+  }
 
   /** Draws `text` for `role` unless it is left to right only or drawn already. */
   async add(
@@ -229,7 +240,8 @@ class RtlTexts {
     const key = `${drawnKey(role, fontSize, draw)}|${width ?? 'unwrapped'}`;
     let image = this.drawn.get(key);
     if (!image) {
-      image = await pangoText(draw, face, fontSize, color, width);
+      const direction = role === 'title' ? this.titleDirection : undefined;
+      image = await pangoText(draw, face, fontSize, color, width, direction);
       this.drawn.set(key, image);
     }
     return image;
@@ -315,7 +327,7 @@ export async function fitText(
   card: TextCard,
   size: { width: number; height: number },
   where = card.title,
-  rtl = new RtlTexts(),
+  rtl = new RtlTexts(titleDirectionOf(card)),
 ): Promise<TextLayout> {
   const box = textBox(size.width, size.height);
   const fonts = satoriFonts(fontsForTexts(cardTexts(card)).files);
@@ -466,7 +478,7 @@ export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
   checkGlyphs(texts, job.path);
   const card = job.card.kind === 'text' ? { ...job.card, title: withWordBreaks(job.card.title) } : job.card;
   const fonts = satoriFonts(fontsForTexts(texts).files);
-  const rtl = new RtlTexts();
+  const rtl = new RtlTexts(card.kind === 'text' ? titleDirectionOf(card) : undefined);
   if (card.kind === 'text') {
     const layout = await fitText(card, size, job.path, rtl);
     const box = textBox(size.width, size.height);

@@ -34,6 +34,11 @@ export interface TextCard {
   /** Small line above the title: "Explainer", "Timeline · Event 3 of 7". */
   kicker: string;
   title: string;
+  /**
+   * Language of the title (BCP 47), which sets the direction it reads in: an English title that
+   * starts with a Hebrew name still reads left to right. Without it, its first letter decides.
+   */
+  lang?: string | undefined;
   /** Names under the title (people with their native names); dropped from the end when space runs out. */
   names?: readonly string[] | undefined;
   /** Bottom line: dateline and date. */
@@ -148,7 +153,6 @@ export type TextRole = 'title' | 'names' | 'footer' | 'credit';
 export function drawnKey(role: TextRole, fontSize: number, text: string): string {
   return `${role}|${fontSize}|${text}`;
 }
-
 
 /** The text's drawn picture, where it sits (right for right-to-left text), or the text itself. */
 function textOrImage(

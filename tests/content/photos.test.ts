@@ -80,6 +80,17 @@ describe('photos on article pages', () => {
       }
     });
 
+    it('numbers photo pages and steps between them in page order, not in gallery order', () => {
+      const order = ['lead', 'podium', 'street', 'crowd'];
+      order.forEach((id, index) => {
+        const photoPage = page(`articles/placed-photos/photos/${id}/index.html`);
+        expect(textOf(photoPage.querySelector('h1')), id).toBe(`Photo ${index + 1} of 4`);
+        const links = photoPage.querySelectorAll('a').map((a) => a.getAttribute('href'));
+        if (index > 0) expect(links, id).toContain(`/articles/placed-photos/photos/${order[index - 1]}/`);
+        if (index < 3) expect(links, id).toContain(`/articles/placed-photos/photos/${order[index + 1]}/`);
+      });
+    });
+
     it('never uses the placeholder lead as a preview or JSON-LD image: a drawn card of text instead', () => {
       const newsArticle = jsonLdOf(article()).find((item) => item['@type'] === 'NewsArticle')!;
       expect(newsArticle['image']).toHaveLength(3);

@@ -86,6 +86,20 @@ describe('times', () => {
     expect(event?.getAttribute('datetime')).toBe('2025-03-28');
   });
 
+  it("shows a clock time as the source's zone reads it, with a half-hour offset in the datetime", () => {
+    const article = page(INVESTIGATION);
+    const times = article
+      .querySelectorAll('time')
+      .filter((time) => time.getAttribute('datetime') === '2025-03-28T12:50+06:30');
+    expect(times.length).toBeGreaterThan(0);
+    expect(textOf(times[0]!)).toBe('March 28, 2025, 12:50 p.m. Yangon time');
+    const event = page('articles/sao-collapse-investigation/timeline/earthquake-strikes/index.html');
+    expect(event.querySelector('time[datetime="2025-03-28T12:50+06:30"]')).not.toBeNull();
+    expect(textOf(page('places/mandalay/index.html').querySelector('main')!)).toContain(
+      'A magnitude 7.7 earthquake strikes near Mandalay',
+    );
+  });
+
   it("shows the publication time in the dateline place's zone", () => {
     const published = page(RESCUE)
       .querySelector('.article-header')!

@@ -122,7 +122,7 @@ describe('schema problems, with file, line and field', () => {
   it('a missing required field says which field to add', async () => {
     const t = tree().replace(ARTICLE, 'byline: Backstory staff\n', '');
     expect(await t.lines()).toEqual([
-      `${FILE}:2  byline  missing: add "byline" (text); see "Adding an article" in README.md`,
+      `${FILE}:2  byline  missing: add "byline" (text); see "Adding an article" in docs/editors-guide.md`,
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   photoDescription,
   photoIdFromHash,
   photoPage,
+  photosInPageOrder,
   positionLabel,
   wrapIndex,
 } from '../../src/lib/gallery';
@@ -112,5 +113,24 @@ describe('articlePhotos', () => {
   it('shows nothing for an article without photos, and ignores ids that are not in the gallery', () => {
     expect(ids(articlePhotos([], ['x']))).toEqual({ lead: undefined, more: [] });
     expect(ids(articlePhotos(gallery, ['x']))).toEqual({ lead: 'first', more: ['second', 'third'] });
+  });
+});
+
+describe('photosInPageOrder', () => {
+  const ids = (photos: readonly { id: string }[]) => photos.map((one) => one.id);
+  const four = [photo('lead'), photo('b'), photo('c'), photo('d')];
+
+  it('puts the lead first, then the photos the text places in its order, then the rest', () => {
+    expect(ids(photosInPageOrder(four, ['d', 'b']))).toEqual(['lead', 'd', 'b', 'c']);
+  });
+
+  it('counts a placed lead where the text places it, and each photo once', () => {
+    expect(ids(photosInPageOrder(four, ['c', 'lead', 'c']))).toEqual(['c', 'lead', 'b', 'd']);
+  });
+
+  it('keeps gallery order when the text places nothing, and ignores unknown ids', () => {
+    expect(ids(photosInPageOrder(four, []))).toEqual(['lead', 'b', 'c', 'd']);
+    expect(ids(photosInPageOrder(four, ['zz']))).toEqual(['lead', 'b', 'c', 'd']);
+    expect(photosInPageOrder([], ['x'])).toEqual([]);
   });
 });

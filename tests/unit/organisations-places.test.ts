@@ -165,7 +165,7 @@ describe('organisation and place files', () => {
     );
     expect(await lines(files)).toEqual([
       'content/organisations/club.yaml:2  kind  "club" is not a kind of organisation: use one of "government", "ministry", "agency", "intergovernmental", "company", "party", "military", "media", "ngo", "other"',
-      'content/places/nowhere.yaml:1  country  missing: add "country" (text); see "Adding an article" in README.md',
+      'content/places/nowhere.yaml:1  country  missing: add "country" (text); see "Adding an article" in docs/editors-guide.md',
       'content/places/nowhere.yaml:3  lat  is above 90: write the latitude in degrees, -90 to 90',
       'content/places/somewhere.yaml:2  kind  "town" is not a kind of place: use one of "city", "district", "building", "site", "region", "other"',
       'content/places/somewhere.yaml:4  lon  "lat" and "lon" go together: add the missing one, or remove both',

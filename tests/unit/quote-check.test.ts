@@ -73,3 +73,18 @@ describe('a Quote', () => {
     );
   });
 });
+
+describe("a Quote's language", () => {
+  const inLanguage = (lang: string) =>
+    `Він сказав «ми домовилися».\n\n<Quote speaker="ada-example" outlet="Test Wire" lang="${lang}">\n  ми домовилися\n</Quote>\n`;
+
+  it('may be given as a BCP 47 tag', async () => {
+    expect(await problemsOf(inLanguage('uk'))).toEqual([]);
+  });
+
+  it('fails, naming its line, when it is not a language tag', async () => {
+    expect(await problemsOf(inLanguage('ukrainian!'))).toEqual([
+      '3  <Quote lang="ukrainian!">: not a language tag',
+    ]);
+  });
+});

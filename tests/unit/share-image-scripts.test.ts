@@ -99,6 +99,19 @@ describe.each(Object.entries(SCRIPTS))('a share image in %s', (_script, sample) 
   }, 30_000);
 });
 
+describe('a title in one language that names someone in another script', () => {
+  const title = 'יצחק הרצוג meets Macron';
+
+  it('reads in its language’s direction: left to right in English, right to left in Hebrew', async () => {
+    const english = await titleArea(await renderShareImage(job({ title, lang: 'en' })));
+    expect(english.left).toBeLessThan(20);
+    expect(english.right).toBeLessThan(english.width - 100);
+    const hebrew = await titleArea(await renderShareImage(job({ title, lang: 'he' })));
+    expect(hebrew.right).toBeGreaterThan(hebrew.width - 40);
+    expect(hebrew.left).toBeGreaterThan(60);
+  }, 30_000);
+});
+
 /** Separate marks of ink in the title area (letters and their dots), 8-connected. */
 async function inkBlobs(bytes: Buffer): Promise<number> {
   const { data, info } = await sharp(bytes)

@@ -133,3 +133,19 @@ describe('article timeZone', () => {
     ]);
   });
 });
+
+describe('article lang (checked here with the other article-wide fields)', () => {
+  const lang = (value: string) => (text: string) =>
+    text.replace('dateline: Paris\n', `dateline: Paris\nlang: ${value}\n`);
+
+  it('accepts a BCP 47 language tag', async () => {
+    expect(await problems(lang('he'))).toEqual([]);
+    expect(await problems(lang('pt-BR'))).toEqual([]);
+  });
+
+  it('refuses what is not one, with an example', async () => {
+    expect(await problems(lang('Hebrew'))).toEqual([
+      `${FILE}:5  lang  "Hebrew" is not a language tag: use a BCP 47 tag such as 'uk'`,
+    ]);
+  });
+});
