@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { limits } from '../../src/site.ts';
 
 /** Same size as the real article's photos, so the image pipeline does the same work per photo. */
 export const PHOTO_SIZE = { width: 1600, height: 1000 } as const;
@@ -105,6 +106,12 @@ function yamlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** `text` cut after its last whole word within `max` characters, as the content rules require. */
+function withinLimit(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, text.lastIndexOf(' ', max)).replace(/[,;:]$/, '');
+}
+
 /** One article's index.md. `edit` adds a sentence: the "one article changed" build. */
 export function articleMarkdown(index: number, people: readonly Person[], edit = 0): string {
   const next = random(index + 1);
@@ -116,13 +123,16 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
   );
   const published = new Date(Date.UTC(2024, 0, 1) + (index % 600) * 86_400_000);
   const day = (offset: number) => isoDay(new Date(published.getTime() - offset * 86_400_000));
-  const title = `Talks in ${lands[0]![1]} on ${sentence(next)
-    .split(' ')
-    .slice(0, 4 + (index % 5))
-    .join(' ')
-    .replace(/\.$/, '')
-    .toLowerCase()}`;
-  const dek = sentence(next, [cast[0]!.name]);
+  const title = withinLimit(
+    `Talks in ${lands[0]![1]} on ${sentence(next)
+      .split(' ')
+      .slice(0, 4 + (index % 5))
+      .join(' ')
+      .replace(/\.$/, '')
+      .toLowerCase()}`,
+    limits.title,
+  );
+  const dek = withinLimit(sentence(next, [cast[0]!.name]), limits.dek);
   // Event ids are unique across articles: the site merges events that share an id into one.
   const n = index + 1;
   const events = [
