@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { markdownProcessor } from './src/markdown-processor.ts';
+import { markdownProcessor } from './src/build/markdown-processor.ts';
 import { site } from './src/site.ts';
-import { linkedOutput } from './src/integrations/linked-output.ts';
-import { photos } from './src/integrations/photos.ts';
-import { shareImages } from './src/integrations/share-images.ts';
+import { linkedOutput } from './src/build/linked-output.ts';
+import { photos } from './src/build/photos.ts';
+import { shareImages } from './src/build/share-images.ts';
 import { PHOTO_FOLDER } from './src/lib/photo-variants.ts';
-import { SHARE_IMAGE_FOLDER } from './src/lib/share-image.ts';
+import { SHARE_IMAGE_FOLDER } from './src/share-image/cards.ts';
 import { siteWideHeaders } from './src/lib/headers.ts';
 
 /** @type {import('astro').AstroUserConfig} */
@@ -41,7 +41,7 @@ export default {
         'src/pages/manifest.webmanifest.ts',
         'src/pages/favicon.ico.ts',
         // The build's list of photo sizes (photos()): it reads only the articles' galleries.
-        'src/routes/photo-list.ts',
+        'src/build/photo-list-route.ts',
       ],
     }),
     // Photo sizes and share images, made and published after the pages; listed after
@@ -72,7 +72,7 @@ export default {
   },
   experimental: {
     // Pages whose getStaticPaths() entry has a cacheKey (an article's own pages, keyed by
-    // pageKeyOf in src/data.ts) are copied from the previous build when neither the key nor their
+    // pageKeyOf in src/model/data.ts) are copied from the previous build when neither the key nor their
     // code changed. The cache lives in node_modules/.astro (docs/performance.md).
     incrementalBuild: true,
   },

@@ -1,13 +1,19 @@
 /**
- * The collections. The schemas themselves, documented field by field, are in `src/schemas.ts`
+ * The collections. The schemas themselves, documented field by field, are in `src/schema/schemas.ts`
  * (importable from plain Node, for `npm run check:content`); this file binds them to Astro's
  * `reference()` and re-exports them under their names, so types still come from the schema
- * (`z.infer`, `CollectionEntry`). Photos are plain paths: src/photo-files.ts reads the files.
- * The loaders run every content rule (src/lib/content-check.ts) before Astro reads an entry.
+ * (`z.infer`, `CollectionEntry`). Photos are plain paths: src/files/photos.ts reads the files.
+ * The loaders run every content rule (src/schema/content-check.ts) before Astro reads an entry.
  */
 import { defineCollection, reference } from 'astro:content';
-import { articleLoader, countryLoader, organisationLoader, personLoader, placeLoader } from './loaders';
-import * as schemas from './schemas';
+import {
+  articleLoader,
+  countryLoader,
+  organisationLoader,
+  personLoader,
+  placeLoader,
+} from './schema/loaders.ts';
+import * as schemas from './schema/schemas.ts';
 
 export {
   articleUpdate,
@@ -19,9 +25,9 @@ export {
   instant,
   role,
   slugId,
-} from './schemas';
+} from './schema/schemas.ts';
 
-/** One event of an article's timeline (see `src/schemas.ts`). */
+/** One event of an article's timeline (see `src/schema/schemas.ts`). */
 export const timelineEvent = schemas.timelineEvent({ reference });
 
 /** One photo of an article's gallery; the first is the lead image. */

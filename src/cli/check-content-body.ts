@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
-import type { BodyInput } from '../lib/content-check.ts';
+import type { BodyInput } from '../schema/content-check.ts';
 import { ContentProblems, type Problem } from '../lib/problem.ts';
 
 type Plugin = (...options: unknown[]) => unknown;
@@ -42,7 +42,7 @@ interface ProcessorOptions {
 }
 
 interface MarkdownConfig {
-  /** `loadOptions`: a processor loaded on first use (src/markdown-processor.ts) gives its options so. */
+  /** `loadOptions`: a processor loaded on first use (src/build/markdown-processor.ts) gives its options so. */
   processor?: { options?: ProcessorOptions; loadOptions?: () => Promise<ProcessorOptions> };
 }
 

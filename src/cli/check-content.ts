@@ -7,15 +7,13 @@
  * leave the exit code alone: they stop nothing.
  * Runs in plain Node; `npm run build` applies the same rules as it loads the content, and `npm test` runs this.
  */
-import './ts-resolve.ts';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const { checkContent } = await import('../lib/content-check.ts');
-const { formatProblem } = await import('../lib/problem.ts');
-const { contentSource } = await import('../content-source.ts');
-const { bodyChecker } = await import('./check-content-body.ts');
+import { formatProblem } from '../lib/problem.ts';
+import { checkContent } from '../schema/content-check.ts';
+import { contentSource } from '../schema/content-source.ts';
+import { bodyChecker } from './check-content-body.ts';
 
 const started = performance.now();
 const contentDir = resolve(process.argv[2] ?? process.env['BACKSTORY_CONTENT'] ?? 'content');

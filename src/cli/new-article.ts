@@ -6,17 +6,15 @@
  * article-template.ts) and a placeholder lead photo, dated today in the newsroom's zone. Never
  * overwrites: an existing folder is refused.
  */
-import './ts-resolve.ts';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const { tz } = await import('@date-fns/tz');
-const { format } = await import('date-fns/format');
-const { slugFor } = await import('../lib/slug.ts');
-const { site, limits } = await import('../site.ts');
-const { articleTemplate } = await import('./article-template.ts');
-const { drawPlaceholder } = await import('./placeholder-image.ts');
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { slugFor } from '../lib/slug.ts';
+import { limits, site } from '../site.ts';
+import { articleTemplate } from './article-template.ts';
+import { drawPlaceholder } from './placeholder-image.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--content <folder>]';
 const { values, positionals } = parseArgs({

@@ -3,8 +3,8 @@
  * files without a word; these rules turn each such case into an error that names the file.
  */
 
-import { splitFrontmatter } from './content-check-yaml.ts';
-import type { Problem } from './problem';
+import { splitFrontmatter } from './yaml.ts';
+import type { Problem } from './problem.ts';
 
 /** An entry id: a folder or file name in lower-case ASCII letters, digits and hyphens. */
 export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

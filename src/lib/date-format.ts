@@ -12,7 +12,14 @@ import { tz } from '@date-fns/tz';
 // Per-function entry points: the package's index costs seconds to load in plain Node (check:content).
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
-import { localInstants, offsetMinutes, offsetText, parseWhen, type Precision, type TimeOfDay } from './dates';
+import {
+  localInstants,
+  offsetMinutes,
+  offsetText,
+  parseWhen,
+  type Precision,
+  type TimeOfDay,
+} from './dates.ts';
 
 const PATTERNS: Record<Exclude<Precision, 'instant'>, string> = {
   year: 'yyyy',

@@ -1,5 +1,5 @@
 /** People and countries as of a given date. */
-import { parseWhen, periodOf } from './dates';
+import { parseWhen, periodOf } from './dates.ts';
 
 export interface DatedRole {
   title: string;

@@ -1,6 +1,6 @@
 /** Reader-facing wording for when a timeline event happened, never more precise than the data. */
-import { daysBetween, formatWhen, localTime, TIME_OF_DAY_PHRASES } from './date-format';
-import type { TimeOfDay, When } from './dates';
+import { daysBetween, formatWhen, localTime, TIME_OF_DAY_PHRASES } from './date-format.ts';
+import type { TimeOfDay, When } from './dates.ts';
 
 export interface EventDateLabel {
   /** Text to show. */

@@ -3,8 +3,8 @@
  * its place in the sequence ("Photo 2 of 3") and what a photo page says about itself (its sizes
  * are in photo-variants.ts). Shared by the pages and by the lightbox script, so both agree.
  */
-import { paths } from './paths';
-import { neighbours } from './sequence';
+import { paths } from './paths.ts';
+import { neighbours } from './sequence.ts';
 
 /** The element id and URL hash of a photo on its article page: `photo-<id>`. */
 export function photoAnchor(photoId: string): string {

@@ -31,7 +31,7 @@ export interface PagePath {
  * Gives a key to the pages of the routes in `siteWide`: pages without `getStaticPaths` (home,
  * indexes, feed, 404), which Astro never keys, so it renders them on every build. Their key is that
  * of every keyed page together: it changes when any article, person or country does, since those
- * pages' keys cover all content (pageKeyOf, siteKeyOf in src/data.ts), and Astro reuses a page only
+ * pages' keys cover all content (pageKeyOf, siteKeyOf in src/model/data.ts), and Astro reuses a page only
  * while its code is unchanged too. So a site-wide page may read any content, and nothing else that
  * changes between builds (the clock, the environment, files outside the content). Throws when
  * `siteWide` names a route that is not among the paths, or one that has keys of its own.

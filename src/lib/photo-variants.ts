@@ -1,6 +1,6 @@
 /**
  * The sizes each gallery photo is published in, and their URLs: pure rules shared by the pages
- * (srcset), the list the build hands to src/integrations/photos.ts (which makes and publishes the
+ * (srcset), the list the build hands to src/build/photos.ts (which makes and publishes the
  * files) and the dev server's photo route. Photos bypass Astro's image pipeline: as `image()`
  * imports, Vite read, hashed and wrote every original on every build (docs/decisions/0004-photo-sizes-after-the-build.md).
  */
@@ -19,7 +19,7 @@ export const PHOTO_TYPES_FIX = 'use a .jpg, .png, .webp, .avif, .gif or .tif fil
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
 
 /**
- * How every size is made (src/photo-files.ts, makeVariant): turned upright, resized to exactly its
+ * How every size is made (src/files/photos.ts, makeVariant): turned upright, resized to exactly its
  * width and height, and encoded as WebP alone, which every current browser reads (a JPEG fallback
  * doubled the files to encode and copy; AVIF encodes 10-20x slower for a few KB less). Part of
  * each size's name, so a change here gives every size a new URL: bump `version` whenever
@@ -32,7 +32,7 @@ export function photoHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
 }
 
-/** A photo file as the pages know it (src/photo-files.ts reads it). */
+/** A photo file as the pages know it (src/files/photos.ts reads it). */
 export interface PhotoImage {
   /** The original, relative to the project: 'content/articles/x/photo.jpg'. */
   file: string;

@@ -2,7 +2,7 @@
  * Timeline logic: ordering events dated at mixed precision or only relative to each other,
  * and the rules an event list must follow. Pure data in, pure data out.
  */
-import { isAfter, parseWhen, type When } from './dates';
+import { isAfter, parseWhen, type When } from './dates.ts';
 
 /** The fields of a timeline event this module reads (a subset of the `timelineEvent` schema). */
 export interface EventTiming {

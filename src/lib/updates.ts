@@ -3,8 +3,8 @@
  * each entry of `updates` is a dated note shown on the page. The article's modified time is the
  * latest of the two, so a correction published after the last refresh moves `dateModified` too.
  */
-import { isAfter, parseWhen } from './dates';
-import type { Finding } from './problem';
+import { isAfter, parseWhen } from './dates.ts';
+import type { Finding } from './problem.ts';
 
 export interface ArticleUpdate {
   /** Instant with UTC offset. */

@@ -1,6 +1,6 @@
 /** /favicon.ico for the clients that ask for it whatever the page says: a 32 px PNG in an ICO wrapper. */
 import type { APIRoute } from 'astro';
-import { iconPng } from './icons/[icon]';
+import { iconPng } from './icons/[icon].ts';
 
 /** An ICO file holding one PNG image (allowed since Windows Vista; every browser reads it). */
 export function icoOf(png: Buffer, size: number): Buffer {

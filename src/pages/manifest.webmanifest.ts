@@ -1,6 +1,6 @@
 /** The web app manifest: name, colours and icons for "add to home screen". */
 import type { APIRoute } from 'astro';
-import { site } from '../site';
+import { site } from '../site.ts';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,11 +1,11 @@
 /** The RSS feed: every article, newest first, with its full title, dek, dates and link. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getArticles, modifiedOf } from '../data';
-import { paths } from '../lib/paths';
-import { feedDate, machineDate } from '../lib/seo';
-import { articleTags } from '../sharing';
-import { site } from '../site';
+import { getArticles, modifiedOf } from '../model/data.ts';
+import { paths } from '../lib/paths.ts';
+import { feedDate, machineDate } from '../seo/seo.ts';
+import { articleTags } from '../seo/sharing.ts';
+import { site } from '../site.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const feed = new URL('/rss.xml', siteUrl).href;

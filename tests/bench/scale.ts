@@ -112,7 +112,7 @@ export async function timedBuild(
     peakMB: peakKb / 1024,
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN),
     pagesReused: [...log.matchAll(/├─ \S+ \((?:restored|cached)\)/g)].length,
-    // Photo sizes (src/integrations/photos.ts) and any image Astro's own pipeline made.
+    // Photo sizes (src/build/photos.ts) and any image Astro's own pipeline made.
     imagesGenerated:
       Number(/\d+ photo size\(s\): (\d+) made/.exec(log)?.[1] ?? 0) +
       [...log.matchAll(/▶ \/_astro\/\S+ \(before:/g)].length,

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles, readPage } from '../helpers/dist';
-import { headersFor, parseHeaders } from '../helpers/server';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { headersFor, parseHeaders } from '../helpers/server.ts';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir);

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
-import { rawArticles } from '../helpers/content';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { projectRoot } from '../helpers/astro.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 const distDir = inject('distDir');
 const sourceDir = join(projectRoot, 'tests/fixtures/source');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect, inject, it } from 'vitest';
-import { rawArticles } from '../helpers/content';
+import { rawArticles } from '../helpers/content.ts';
 
 const xml = readFileSync(join(inject('distDir'), 'rss.xml'), 'utf8');
 

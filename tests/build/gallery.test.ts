@@ -9,9 +9,9 @@ import { gzipSync } from 'node:zlib';
 import type { HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
-import { htmlFiles, readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { projectRoot } from '../helpers/astro.ts';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 /** Gzipped bytes of JavaScript the lightbox may add to a page. */
 const LIGHTBOX_BUDGET = 3 * 1024;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersFor, parseHeaders, serveDist, type StaticServer } from '../helpers/server';
+import { headersFor, parseHeaders, serveDist, type StaticServer } from '../helpers/server.ts';
 
 const distDir = inject('distDir');
 const rules = parseHeaders(readFileSync(join(distDir, '_headers'), 'utf8'));

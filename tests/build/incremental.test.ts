@@ -1,16 +1,16 @@
 /**
  * Incremental builds (astro.config.mjs `experimental.incrementalBuild`, keys from `pageKeyOf` in
- * src/data.ts): a second build reuses an article's own pages from the first instead of rendering
+ * src/model/data.ts): a second build reuses an article's own pages from the first instead of rendering
  * them, with the same bytes, and any change to what a page is rendered from (the article, or a
  * person it names) renders it again. A stale page here would publish an old role or old text.
- * Reused pages and images are hard links to Astro's cached copies (src/integrations/
+ * Reused pages and images are hard links to Astro's cached copies (src/build/
  * linked-output.ts), so a deleted article must leave nothing behind in dist/.
  */
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectCopy, removeCopy, runAstroIn, type AstroRun } from '../helpers/astro';
-import { fileDigests } from '../helpers/dist';
+import { projectCopy, removeCopy, runAstroIn, type AstroRun } from '../helpers/astro.ts';
+import { fileDigests } from '../helpers/dist.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.html';
@@ -58,7 +58,7 @@ function rendered(run: AstroRun): Set<string> {
   return new Set([...run.output.matchAll(/├─ \/(\S+) \(\+\d/g)].map((match) => match[1]!));
 }
 
-/** The counts of a publishing integration's log line (describePublished in src/integrations/files.ts). */
+/** The counts of a publishing integration's log line (describePublished in src/files/output.ts). */
 function published(run: AstroRun, what: string, madeAs: string) {
   const line = new RegExp(
     `(\\d+) ${what.replace(/[()]/g, '\\$&')}: (\\d+) ${madeAs}, (\\d+) linked, (\\d+) already in place`,

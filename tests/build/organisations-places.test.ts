@@ -8,10 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro';
-import { rawArticles } from '../helpers/content';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 const distDir = inject('distDir');
 

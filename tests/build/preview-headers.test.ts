@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { siteWideHeaders } from '../../src/lib/headers';
-import { projectRoot } from '../helpers/astro';
+import { siteWideHeaders } from '../../src/lib/headers.ts';
+import { projectRoot } from '../helpers/astro.ts';
 
 const expected = siteWideHeaders(readFileSync(join(projectRoot, 'public/_headers'), 'utf8'));
 

@@ -5,8 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runAstro, type AstroRun } from '../helpers/astro';
-import { fileDigests } from '../helpers/dist';
+import { runAstro, type AstroRun } from '../helpers/astro.ts';
+import { fileDigests } from '../helpers/dist.ts';
 
 const firstDir = inject('distDir');
 let second: AstroRun;

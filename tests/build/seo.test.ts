@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { machineDate } from '../../src/lib/seo';
-import { site } from '../../src/site';
-import { rawArticles } from '../helpers/content';
-import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
+import { machineDate } from '../../src/seo/seo.ts';
+import { site } from '../../src/site.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist.ts';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir);

@@ -9,10 +9,10 @@ import type { HTMLElement } from 'node-html-parser';
 import ogs from 'open-graph-scraper';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { machineDate } from '../../src/lib/seo';
-import { site } from '../../src/site';
-import { rawArticles } from '../helpers/content';
-import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
+import { machineDate } from '../../src/seo/seo.ts';
+import { site } from '../../src/site.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist.ts';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir);

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
-import { rawArticles } from '../helpers/content';
-import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist';
+import { projectRoot } from '../helpers/astro.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist.ts';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir);

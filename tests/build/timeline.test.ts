@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { rawArticles } from '../helpers/content';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { rawArticles } from '../helpers/content.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 const distDir = inject('distDir');
 

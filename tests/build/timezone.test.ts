@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeCopy, runAstro } from '../helpers/astro';
-import { rawArticles } from '../helpers/content';
-import { htmlFiles, readPage } from '../helpers/dist';
+import { removeCopy, runAstro } from '../helpers/astro.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
 
 describe('the build machine time zone', () => {
   it('does not change a byte of the HTML', () => {

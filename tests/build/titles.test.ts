@@ -3,7 +3,7 @@
  * but the 404 page, which has none). Presence, format and the rest of <head> are in seo.test.ts.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles, readPage } from '../helpers/dist';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
 
 const distDir = inject('distDir');
 const pages = htmlFiles(distDir).map((file) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ArticleCard from '../../src/components/ArticleCard.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 const PROPS = {
   href: '/articles/coalition-of-the-willing-paris/',

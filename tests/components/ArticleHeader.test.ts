@@ -1,7 +1,7 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import ArticleHeader from '../../src/components/ArticleHeader.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 const PROPS = {
   title: '39 countries meet in Paris on security guarantees for Ukraine',

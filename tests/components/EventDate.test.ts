@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import EventDate from '../../src/components/EventDate.astro';
-import { parseWhen } from '../../src/lib/dates';
-import { eventDateLabel } from '../../src/lib/event-labels';
-import { render, textOf } from '../helpers/render';
+import { parseWhen } from '../../src/lib/dates.ts';
+import { eventDateLabel } from '../../src/lib/event-labels.ts';
+import { render, textOf } from '../helpers/render.ts';
 
 type Event = Parameters<typeof eventDateLabel>[0];
 const on = (date: string, extra: Partial<Event> = {}): Event => ({

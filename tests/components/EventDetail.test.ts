@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import EventDetail from '../../src/components/EventDetail.astro';
-import { neighbours } from '../../src/lib/sequence';
-import { render, textOf } from '../helpers/render';
-import { ARTICLE, COUNTRIES, PEOPLE, eventViews, type EventInput } from './fixtures';
+import { neighbours } from '../../src/lib/sequence.ts';
+import { render, textOf } from '../helpers/render.ts';
+import { ARTICLE, COUNTRIES, PEOPLE, eventViews, type EventInput } from './fixtures.ts';
 
 const EVENTS: EventInput[] = [
   { id: 'talks', date: '2025-08-18', title: 'Talks in Washington' },

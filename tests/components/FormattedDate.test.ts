@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import FormattedDate from '../../src/components/FormattedDate.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 describe('FormattedDate', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Gallery from '../../src/components/Gallery.astro';
-import type { PhotoImage } from '../../src/lib/photo-variants';
-import { photoImages } from '../helpers/photos';
-import { render, textOf } from '../helpers/render';
+import type { PhotoImage } from '../../src/lib/photo-variants.ts';
+import { photoImages } from '../helpers/photos.ts';
+import { render, textOf } from '../helpers/render.ts';
 
 // Fixture files (plain colour fields), so the test needs no particular content/.
 const [welcome, handshake] = (await photoImages(

@@ -1,8 +1,8 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import Involvement from '../../src/components/Involvement.astro';
-import { render, textOf } from '../helpers/render';
-import { eventViews } from './fixtures';
+import { render, textOf } from '../helpers/render.ts';
+import { eventViews } from './fixtures.ts';
 
 /** The fields of an article entry the component reads. */
 const article = (id: string, title: string, published: string) => ({ id, data: { title, published } });

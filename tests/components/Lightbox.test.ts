@@ -1,7 +1,7 @@
 /** The lightbox's server-rendered shell: a closed native <dialog> the script fills in. */
 import { describe, expect, it } from 'vitest';
 import Lightbox from '../../src/components/Lightbox.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 describe('Lightbox', () => {
   it('is one closed native <dialog> inside <photo-lightbox>', async () => {

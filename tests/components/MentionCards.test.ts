@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import MentionCards from '../../src/components/MentionCards.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 const people = [
   {

@@ -12,9 +12,9 @@ import OrganisationSummary from '../../src/components/OrganisationSummary.astro'
 import PlaceSummary from '../../src/components/PlaceSummary.astro';
 import RoleHistory from '../../src/components/RoleHistory.astro';
 import WhosWho from '../../src/components/WhosWho.astro';
-import { neighbours } from '../../src/lib/sequence';
-import { render, textOf } from '../helpers/render';
-import { COUNTRIES, ORGANISATIONS, PEOPLE, PLACES, eventViews } from './fixtures';
+import { neighbours } from '../../src/lib/sequence.ts';
+import { render, textOf } from '../helpers/render.ts';
+import { COUNTRIES, ORGANISATIONS, PEOPLE, PLACES, eventViews } from './fixtures.ts';
 
 const organisations = [ORGANISATIONS['elysee-palace']!, ORGANISATIONS['nato']!];
 

@@ -4,8 +4,8 @@
  * (Whole fixture builds, such as a missing file or a remote URL, are in tests/content/.)
  */
 import { describe, expect, it } from 'vitest';
-import { photo as schema } from '../../src/content.config';
-import { splitMessage } from '../../src/lib/problem';
+import { photo as schema } from '../../src/content.config.ts';
+import { splitMessage } from '../../src/lib/problem.ts';
 
 const VALID = {
   id: 'ministers',

@@ -1,13 +1,13 @@
 /**
  * <PhotoFigure> renders an <img> of the published sizes of a real photo file, read by
- * src/photo-files.ts (its pixel size and hash); the sizes themselves are made after a build.
+ * src/files/photos.ts (its pixel size and hash); the sizes themselves are made after a build.
  */
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import PhotoFigure from '../../src/components/PhotoFigure.astro';
-import type { PhotoImage } from '../../src/lib/photo-variants';
-import { photoImages } from '../helpers/photos';
-import { render, textOf } from '../helpers/render';
+import type { PhotoImage } from '../../src/lib/photo-variants.ts';
+import { photoImages } from '../helpers/photos.ts';
+import { render, textOf } from '../helpers/render.ts';
 
 /** A 1600x1000 fixture (a plain colour field): the test needs no particular content/. */
 const LARGE = 'tests/fixtures/images/large.jpg';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import RoleHistory from '../../src/components/RoleHistory.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 const items = async (props: Record<string, unknown>) =>
   (await render(RoleHistory, props)).querySelectorAll('li').map((li) => textOf(li));

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import ShareLinks from '../../src/components/ShareLinks.astro';
-import { textOf } from '../helpers/render';
+import { textOf } from '../helpers/render.ts';
 
 const PAGE =
   'https://backstory.example/articles/coalition-of-the-willing-paris/timeline/putin-never-ruled-out/';

@@ -1,8 +1,8 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import Timeline from '../../src/components/Timeline.astro';
-import { render, textOf } from '../helpers/render';
-import { COUNTRIES, PEOPLE, eventViews, type EventInput } from './fixtures';
+import { render, textOf } from '../helpers/render.ts';
+import { COUNTRIES, PEOPLE, eventViews, type EventInput } from './fixtures.ts';
 
 /** The seed article's timeline, in the editor's order (not time order). */
 const PARIS: EventInput[] = [

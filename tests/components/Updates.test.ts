@@ -1,7 +1,7 @@
 /** <Updates>: each update's time in the article's display zone, with the zone's name. */
 import { describe, expect, it } from 'vitest';
 import Updates from '../../src/components/Updates.astro';
-import { render, textOf } from '../helpers/render';
+import { render, textOf } from '../helpers/render.ts';
 
 const UPDATES = [
   { time: '2025-03-29T08:00:00Z', kind: 'correction' as const, html: '<p>A name was misspelt.</p>' },

@@ -1,9 +1,9 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import WhosWho from '../../src/components/WhosWho.astro';
-import { countryNameOn, rolesOn } from '../../src/lib/entities';
-import { render, textOf } from '../helpers/render';
-import { COUNTRIES, PEOPLE } from './fixtures';
+import { countryNameOn, rolesOn } from '../../src/lib/entities.ts';
+import { render, textOf } from '../helpers/render.ts';
+import { COUNTRIES, PEOPLE } from './fixtures.ts';
 
 const people = [PEOPLE['volodymyr-zelensky']!, PEOPLE['emmanuel-macron']!];
 const countries = [COUNTRIES['ua']!, COUNTRIES['fr']!];

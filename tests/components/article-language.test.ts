@@ -12,8 +12,8 @@ import {
   languageAttributes,
   languageDirection,
   textDirection,
-} from '../../src/lib/text-direction';
-import { render, textOf } from '../helpers/render';
+} from '../../src/lib/text-direction.ts';
+import { render, textOf } from '../helpers/render.ts';
 
 const HEADER = {
   dek: 'Dek.',

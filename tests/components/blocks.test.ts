@@ -9,10 +9,10 @@ import Known from '../../src/components/blocks/Known.astro';
 import Photo from '../../src/components/blocks/Photo.astro';
 import Quote from '../../src/components/blocks/Quote.astro';
 import TimelineExcerpt from '../../src/components/blocks/TimelineExcerpt.astro';
-import type { BlockContext } from '../../src/data';
-import { photoImages } from '../helpers/photos';
-import { eventViews } from './fixtures';
-import { textOf } from '../helpers/render';
+import type { BlockContext } from '../../src/model/data.ts';
+import { photoImages } from '../helpers/photos.ts';
+import { eventViews } from './fixtures.ts';
+import { textOf } from '../helpers/render.ts';
 
 const [image] = await photoImages('tests/fixtures/minimal/articles/sample-story/photo.jpg');
 

@@ -1,15 +1,15 @@
 /**
- * Props for the timeline components, built the way `src/data.ts` builds them but without
+ * Props for the timeline components, built the way `src/model/data.ts` builds them but without
  * `astro:content` (whose collections are empty inside vitest): plain events shaped like the
  * `timelineEvent` schema's output, ordered with the real `orderEvents` and labelled with the real
  * label functions.
  */
-import type { CountryOnDate, EventView, OrganisationOnDate, PersonOnDate, PlaceView } from '../../src/data';
-import { distanceLabel, eventDateLabel, knownDay } from '../../src/lib/event-labels';
-import { markdownToHtml } from '../../src/lib/markdown';
-import { paths } from '../../src/lib/paths';
-import { orderEvents } from '../../src/lib/timeline';
-import { site } from '../../src/site';
+import type { CountryOnDate, EventView, OrganisationOnDate, PersonOnDate, PlaceView } from '../../src/model/data.ts';
+import { distanceLabel, eventDateLabel, knownDay } from '../../src/lib/event-labels.ts';
+import { markdownToHtml } from '../../src/markdown/markdown.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { orderEvents } from '../../src/lib/timeline.ts';
+import { site } from '../../src/site.ts';
 
 /** One event as an editor writes it; the schema's defaults are filled in by {@link timelineEvent}. */
 export interface EventInput {
@@ -79,7 +79,7 @@ export function eventViews(inputs: readonly EventInput[], registry: Registry = {
     organisations: event.organisations.map(
       ({ id }) => registry.organisations?.[id] ?? fail(`organisation ${id}`),
     ),
-    // As src/data.ts: the text as written, else the registered place's name.
+    // As src/model/data.ts: the text as written, else the registered place's name.
     ...(event.placeId && {
       placeEntry: registry.places?.[event.placeId.id] ?? fail(`place ${event.placeId.id}`),
       place: event.place ?? registry.places?.[event.placeId.id]?.name,

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import MentionCards from '../../src/components/MentionCards.astro';
 import WhosWho from '../../src/components/WhosWho.astro';
-import type { PersonOnDate } from '../../src/data';
-import { textDirection } from '../../src/lib/text-direction';
-import { render, textOf } from '../helpers/render';
+import type { PersonOnDate } from '../../src/model/data.ts';
+import { textDirection } from '../../src/lib/text-direction.ts';
+import { render, textOf } from '../helpers/render.ts';
 
 const person = (id: string, name: string, text: string, lang: string): PersonOnDate => ({
   id,

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
-import { MINIMAL } from './support';
+import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
+import { MINIMAL } from './support.ts';
 
 const root = projectCopy(MINIMAL);
 afterAll(() => removeCopy(root));

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
-import { runAstroAsync } from './support';
+import { projectRoot } from '../helpers/astro.ts';
+import { runAstroAsync } from './support.ts';
 
 const run = promisify(execFile);
 

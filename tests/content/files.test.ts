@@ -6,7 +6,7 @@
  * tree without articles.
  */
 import { describe, it } from 'vitest';
-import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support';
+import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support.ts';
 
 const HEADER = /^Content problems:$/;
 

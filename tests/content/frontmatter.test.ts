@@ -1,10 +1,10 @@
 /**
- * Rules of the article schema (src/schemas.ts), enforced by the content rules that the loaders
- * run before Astro reads an entry (src/loaders.ts), so `astro sync` is enough. Each problem is
+ * Rules of the article schema (src/schema/schemas.ts), enforced by the content rules that the loaders
+ * run before Astro reads an entry (src/schema/loaders.ts), so `astro sync` is enough. Each problem is
  * one line, `file:line  field  problem: fix`, under "Content problems:".
  */
 import { describe, it } from 'vitest';
-import { ARTICLE, expectFailure, re, runFixture, type FixtureEditor } from './support';
+import { ARTICLE, expectFailure, re, runFixture, type FixtureEditor } from './support.ts';
 
 const HEADER = /^Content problems:$/;
 

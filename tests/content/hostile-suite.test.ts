@@ -33,8 +33,8 @@ import { dirname, join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectCopy, projectRoot } from '../helpers/astro';
-import { ARTICLE, FixtureEditor, MINIMAL, re } from './support';
+import { projectCopy, projectRoot } from '../helpers/astro.ts';
+import { ARTICLE, FixtureEditor, MINIMAL, re } from './support.ts';
 
 const MDX = join(projectRoot, 'tests/fixtures/mdx');
 const MDX_ARTICLE = 'articles/blocks-demo/index.mdx';
@@ -1199,7 +1199,7 @@ describe('accepted but tricky content builds into safe pages and a well-formed f
     const root = parseHtml(join(tricky.distDir, 'articles/sample-story/index.html'));
     const text = (selector: string) => root.querySelectorAll(selector).map((el) => el.text);
     expect(text('h1')).toContain(TRICKY.title);
-    // The <title> may be cut to fit 70 escaped characters (src/lib/seo.ts), never changed.
+    // The <title> may be cut to fit 70 escaped characters (src/seo/seo.ts), never changed.
     const documentTitle = root.querySelector('title')?.text ?? '';
     expect(
       documentTitle.endsWith('…')

@@ -4,7 +4,7 @@
  * sync (the article loader collects every render error); the schema case runs alone.
  */
 import { describe, expect, it } from 'vitest';
-import { ARTICLE, caseGroup, expectFailure, re, runFixture, type Mutation } from './support';
+import { ARTICLE, caseGroup, expectFailure, re, runFixture, type Mutation } from './support.ts';
 
 const BODY = 'Ministers met in Paris on Sept. 4.';
 

@@ -1,5 +1,5 @@
 /**
- * Cross-entry rules (src/lib/content-rules.ts, references in src/lib/content-check-schemas.ts),
+ * Cross-entry rules (src/schema/content-rules.ts, references in src/schema/content-check-schemas.ts),
  * run by the loaders before Astro reads an entry, so `astro sync` sees them: on its own, Astro
  * merely logs an unknown reference and exits 0. Every problem is listed in one error,
  * `file:line  field  problem: fix` per line, so the bad cases share one sync (see `caseGroup`);
@@ -7,7 +7,7 @@
  * builds, so each failure comes from a mutation.
  */
 import { describe, expect, it } from 'vitest';
-import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support';
+import { caseGroup, expectFailure, re, runFixture, type Mutation } from './support.ts';
 
 describe('the minimal fixture', () => {
   it.concurrent('builds without errors', async () => {
@@ -20,7 +20,7 @@ describe('the minimal fixture', () => {
 interface Case {
   title: string;
   mutate: Mutation;
-  /** The problem line src/data.ts must print, given the broken article's path. */
+  /** The problem line src/model/data.ts must print, given the broken article's path. */
   line: (file: string) => RegExp;
 }
 

@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
-import { expectFailure, runAstroAsync } from './support';
+import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
+import { expectFailure, runAstroAsync } from './support.ts';
 
 const FIXTURE = join(projectRoot, 'tests/fixtures/mdx');
 const ARTICLE = 'articles/blocks-demo/index.mdx';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runAstro, type AstroRun } from '../helpers/astro';
-import { FixtureEditor, MINIMAL } from './support';
+import { projectRoot, runAstro, type AstroRun } from '../helpers/astro.ts';
+import { FixtureEditor, MINIMAL } from './support.ts';
 
 const exec = promisify(execFile);
 const NODE = join(projectRoot, 'node_modules/.bin/node');

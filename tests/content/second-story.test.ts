@@ -9,9 +9,9 @@
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { projectRoot, removeCopy, runAstro, type AstroRun } from '../helpers/astro.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 const FIXTURE = join(projectRoot, 'tests/fixtures/bangkok');
 const INVESTIGATION = 'articles/sao-collapse-investigation/index.html';

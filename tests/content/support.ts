@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { projectCopy, projectRoot, type AstroRun } from '../helpers/astro';
+import { projectCopy, projectRoot, type AstroRun } from '../helpers/astro.ts';
 
 /** The smallest valid content tree: one article, two people, two countries. */
 export const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
@@ -137,8 +137,8 @@ export interface CaseRun {
 }
 
 /**
- * Cases of rules whose problems our code collects and reports together (src/data.ts and
- * src/loaders.ts throw one error listing every problem), so one Astro run can check several:
+ * Cases of rules whose problems our code collects and reports together (src/model/data.ts and
+ * src/schema/loaders.ts throw one error listing every problem), so one Astro run can check several:
  * each case breaks its own copy of the minimal article, `articles/<case name>/index.md`, and
  * looks for the line naming that file. This halves the suite's runtime on a 2-core machine.
  * Set BACKSTORY_CONTENT_ISOLATED=1 to give every case its own fixture and run instead

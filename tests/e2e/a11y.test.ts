@@ -6,8 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { axeViolations, pageTypes, scriptedStates, watchedPage, type Watched } from './quality-support';
+import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, pageTypes, scriptedStates, watchedPage, type Watched } from './quality-support.ts';
 
 const baseURL = inject('baseURL');
 const TYPES = pageTypes(inject('e2eDistDir'));

@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
-import { launchBrowser } from '../helpers/browser';
+import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 
 let root: string;
 let dev: ChildProcess;

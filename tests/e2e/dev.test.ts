@@ -1,6 +1,6 @@
 /**
  * `npm run dev`: the share images and photo sizes a page names are made on request (a build
- * publishes them through src/integrations/share-images.ts and photos.ts instead), at the address
+ * publishes them through src/build/share-images.ts and photos.ts instead), at the address
  * the page gives, without the trailing slash `trailingSlash: 'always'` would ask for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectCopy, projectRoot, removeCopy } from '../helpers/astro';
+import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
 
 let root: string;
 let dev: ChildProcess;

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot, runAstro } from '../helpers/astro';
-import { launchBrowser } from '../helpers/browser';
-import { serveDist } from '../helpers/server';
+import { projectRoot, runAstro } from '../helpers/astro.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveDist } from '../helpers/server.ts';
 
 /** The first article with at least three photos, and its photo ids in page order. */
 function galleryArticle(distDir: string): { path: string; ids: string[] } | undefined {

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
-import { launchBrowser } from '../helpers/browser';
-import { rawArticles } from '../helpers/content';
-import { readPage } from '../helpers/dist';
-import { textOf } from '../helpers/render';
+import { projectRoot } from '../helpers/astro.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { rawArticles } from '../helpers/content.ts';
+import { readPage } from '../helpers/dist.ts';
+import { textOf } from '../helpers/render.ts';
 
 const baseURL = inject('baseURL');
 const distDir = inject('e2eDistDir');

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runAstro, type AstroRun } from '../helpers/astro';
-import { launchBrowser } from '../helpers/browser';
-import { rawArticles, type RawArticle } from '../helpers/content';
-import { htmlFiles, readPage } from '../helpers/dist';
-import { serveDist, type StaticServer } from '../helpers/server';
+import { projectRoot, runAstro, type AstroRun } from '../helpers/astro.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { rawArticles, type RawArticle } from '../helpers/content.ts';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { serveDist, type StaticServer } from '../helpers/server.ts';
 import {
   allPages,
   axeViolations,
@@ -23,7 +23,7 @@ import {
   printView,
   watchedPage,
   type Watched,
-} from './quality-support';
+} from './quality-support.ts';
 
 const FIXTURE = join(projectRoot, 'tests/fixtures/stress');
 const articles = rawArticles(FIXTURE);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { rawArticles } from '../helpers/content';
+import { rawArticles } from '../helpers/content.ts';
 
 // --- which pages -------------------------------------------------------------------------------
 

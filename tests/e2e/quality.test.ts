@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser.ts';
 import {
   drawsFocus,
   focusedStop,
@@ -21,7 +21,7 @@ import {
   watchedPage,
   type TabStop,
   type Watched,
-} from './quality-support';
+} from './quality-support.ts';
 
 const baseURL = inject('baseURL');
 const PAGES = pageTypes(inject('e2eDistDir'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders, serveDist, type StaticServer } from '../helpers/server';
+import { headersFor, parseHeaders, serveDist, type StaticServer } from '../helpers/server.ts';
 
 const HEADERS = `# comment
 /*

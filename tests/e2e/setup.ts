@@ -3,8 +3,8 @@
  * Set BACKSTORY_E2E_DIST to a built dist/ folder to test that build instead of building again.
  */
 import type { TestProject } from 'vitest/node';
-import { sharedBuild } from '../helpers/astro';
-import { serveDist } from '../helpers/server';
+import { sharedBuild } from '../helpers/astro.ts';
+import { serveDist } from '../helpers/server.ts';
 
 function builtSite(): string {
   const existing = process.env['BACKSTORY_E2E_DIST'];

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from './astro';
+import { projectRoot } from './astro.ts';
 
 export interface RawArticle {
   slug: string;

@@ -1,9 +1,9 @@
-/** Real photo files read as the pages get them (src/photo-files.ts), with a cache of their own. */
+/** Real photo files read as the pages get them (src/files/photos.ts), with a cache of their own. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PhotoImage } from '../../src/lib/photo-variants';
-import { describePhotos } from '../../src/photo-files';
+import type { PhotoImage } from '../../src/lib/photo-variants.ts';
+import { describePhotos } from '../../src/files/photos.ts';
 
 /** Each file (relative to the repository) read: its pixel size and hash. */
 export async function photoImages(...files: string[]): Promise<PhotoImage[]> {

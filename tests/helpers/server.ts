@@ -8,9 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { headersFor, parseHeaders } from '../../src/lib/headers';
+import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 
-export { headersFor, parseHeaders, type HeaderRule } from '../../src/lib/headers';
+export { headersFor, parseHeaders, type HeaderRule } from '../../src/lib/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

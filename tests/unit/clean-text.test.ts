@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badCharacters, badCharactersByLine, textProblem } from '../../src/lib/clean-text';
+import { badCharacters, badCharactersByLine, textProblem } from '../../src/lib/clean-text.ts';
 
 /** `code@index` for each refused character. */
 const found = (text: string) => badCharacters(text).map(({ code, index }) => `${code}@${index}`);

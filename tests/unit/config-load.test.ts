@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/astro';
+import { projectRoot } from '../helpers/astro.ts';
 
 describe('astro.config.mjs', () => {
   it('loads in plain Node, without the Vite fallback', () => {

@@ -10,16 +10,16 @@ import {
   recordRuleProblems,
   recordWatcherError,
   recordWatcherReload,
-} from '../../src/lib/content-check-live';
+} from '../../src/schema/content-check-live.ts';
 import {
   fieldName,
   isTomlFrontmatter,
   parseFieldName,
   readYaml,
   splitFrontmatter,
-} from '../../src/lib/content-check-yaml';
-import { renderErrorMessage } from '../../src/lib/content-files';
-import { lastModified, newestFirst, updateProblems } from '../../src/lib/updates';
+} from '../../src/lib/yaml.ts';
+import { renderErrorMessage } from '../../src/lib/content-files.ts';
+import { lastModified, newestFirst, updateProblems } from '../../src/lib/updates.ts';
 
 describe('readYaml', () => {
   const text = "title: A\ntimeline:\n  - id: one\n    date: '2025-09-01'\n  - id: two\n    after: one\n";

@@ -1,5 +1,5 @@
 /**
- * `checkContent` (src/lib/content-check.ts), the core of `npm run check:content`, on in-memory
+ * `checkContent` (src/schema/content-check.ts), the core of `npm run check:content`, on in-memory
  * copies of the minimal fixture with one rule broken per test. Each expects the exact problem
  * line an editor reads: `file:line  field  problem: how to fix`. (The Markdown body checks and
  * the command itself run in tests/content/check.test.ts.)
@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentSource } from '../../src/lib/content-check';
-import { bodyLineOffset } from '../../src/lib/content-files';
-import { formatProblem, type Problem } from '../../src/lib/problem';
-import { limits } from '../../src/site';
-import { projectRoot } from '../helpers/astro';
+import { checkContent, type ContentSource } from '../../src/schema/content-check.ts';
+import { bodyLineOffset } from '../../src/lib/content-files.ts';
+import { formatProblem, type Problem } from '../../src/lib/problem.ts';
+import { limits } from '../../src/site.ts';
+import { projectRoot } from '../helpers/astro.ts';
 
 const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.md';
@@ -67,7 +67,7 @@ class Tree {
         const bytes = this.files.get(path)!;
         return bytes.length > maxBytes ? bytes.length : bytes;
       },
-      // A stand-in for checkContentFile (src/content-files-on-disk.ts): only whether the file is there.
+      // A stand-in for checkContentFile (src/files/content-on-disk.ts): only whether the file is there.
       imageFile: (dir, src) => {
         const path = posix.join(dir, src);
         return this.files.has(path)

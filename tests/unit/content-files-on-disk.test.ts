@@ -1,5 +1,5 @@
 /**
- * Files under content/ as they are on disk (src/content-files-on-disk.ts): real temporary folders
+ * Files under content/ as they are on disk (src/files/content-on-disk.ts): real temporary folders
  * with links in and out, links to nothing and to /dev/zero, a named pipe, files that lie about
  * their type, and files too large in bytes or pixels.
  */
@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContentFile, imageSize, listContentFiles } from '../../src/content-files-on-disk';
-import { limits } from '../../src/site';
+import { checkContentFile, imageSize, listContentFiles } from '../../src/files/content-on-disk.ts';
+import { limits } from '../../src/site.ts';
 
 const JPEG = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
 

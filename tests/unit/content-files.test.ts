@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileProblems, dataFileProblems } from '../../src/lib/content-files';
+import { articleFileProblems, dataFileProblems } from '../../src/lib/content-files.ts';
 
 const BASE = 'content/articles';
 

@@ -1,9 +1,9 @@
 /**
- * The rules a schema cannot express (src/lib/content-rules.ts), on parsed articles. Unknown ids
- * are schema issues now (src/lib/content-check-schemas.ts): they are tested at the end.
+ * The rules a schema cannot express (src/schema/content-rules.ts), on parsed articles. Unknown ids
+ * are schema issues now (src/schema/content-check-schemas.ts): they are tested at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { articleSchema, personSchema } from '../../src/lib/content-check-schemas';
+import { articleSchema, personSchema } from '../../src/schema/content-check-schemas.ts';
 import {
   articleFindings,
   bodyDepthFinding,
@@ -13,9 +13,9 @@ import {
   timelineOrderFindings,
   type CheckedArticle,
   type Registry,
-} from '../../src/lib/content-rules';
-import { splitMessage } from '../../src/lib/problem';
-import { limits } from '../../src/site';
+} from '../../src/schema/content-rules.ts';
+import { splitMessage } from '../../src/lib/problem.ts';
+import { limits } from '../../src/site.ts';
 
 const ref = (id: string) => ({ id });
 const role = (title: string, from?: string, until?: string) => ({ title, from, until });

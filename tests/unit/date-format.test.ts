@@ -1,7 +1,7 @@
 /** Times as readers expect them: clock times, zone names, instants in a display zone, DST. */
 import { describe, expect, it } from 'vitest';
-import { clockTime, formatDay, formatWhen, localTime, zoneName } from '../../src/lib/date-format';
-import { isTimeZone, localInstants, offsetMinutes, offsetText } from '../../src/lib/dates';
+import { clockTime, formatDay, formatWhen, localTime, zoneName } from '../../src/lib/date-format.ts';
+import { isTimeZone, localInstants, offsetMinutes, offsetText } from '../../src/lib/dates.ts';
 
 const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, daysBetween, formatWhen } from '../../src/lib/date-format';
-import { parseWhen } from '../../src/lib/dates';
+import { calendarDay, daysBetween, formatWhen } from '../../src/lib/date-format.ts';
+import { parseWhen } from '../../src/lib/dates.ts';
 
 describe('parseWhen', () => {
   it('keeps the precision the editor wrote', () => {

@@ -9,7 +9,7 @@ import {
   rolesNewestFirst,
   rolesOn,
   type DatedRole,
-} from '../../src/lib/entities';
+} from '../../src/lib/entities.ts';
 
 /** The one role held on the date, for the tests written when a person held one at a time. */
 const roleOn = (roles: readonly DatedRole[], date: string, who: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../src/lib/dates';
-import * as labels from '../../src/lib/event-labels';
-import { distanceFromMain, eventDateLabel, groupLabel } from '../../src/lib/event-labels';
-import { groupByMonth, orderEvents } from '../../src/lib/timeline';
+import { parseWhen } from '../../src/lib/dates.ts';
+import * as labels from '../../src/lib/event-labels.ts';
+import { distanceFromMain, eventDateLabel, groupLabel } from '../../src/lib/event-labels.ts';
+import { groupByMonth, orderEvents } from '../../src/lib/timeline.ts';
 
 const dated = (iso: string) => ({ when: parseWhen(iso), anchorWhen: parseWhen(iso) });
 const relative = (anchor: string, sameDay = false) => ({ anchorWhen: parseWhen(anchor), sameDay });

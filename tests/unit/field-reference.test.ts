@@ -2,12 +2,12 @@
  * docs/fields.md against the schemas: for each model, every field a table documents exists in the
  * schema, every schema field is documented, and a field the table marks required ("yes ...") is
  * one the schema requires (and the reverse). The explainer blocks' attribute table is held to
- * BLOCKS in src/lib/remark-check-blocks.ts the same way.
+ * BLOCKS in src/markdown/remark-check-blocks.ts the same way.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { BLOCKS } from '../../src/lib/remark-check-blocks';
+import { BLOCKS } from '../../src/markdown/remark-check-blocks.ts';
 import {
   article,
   articleUpdate,
@@ -20,7 +20,7 @@ import {
   place,
   timelineEvent,
   type SchemaHelpers,
-} from '../../src/schemas';
+} from '../../src/schema/schemas.ts';
 
 const FIELDS_MD = new URL('../../docs/fields.md', import.meta.url);
 

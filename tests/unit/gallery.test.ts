@@ -8,7 +8,7 @@ import {
   photosInPageOrder,
   positionLabel,
   wrapIndex,
-} from '../../src/lib/gallery';
+} from '../../src/lib/gallery.ts';
 
 const photo = (id: string, placeholder = false) => ({
   id,

@@ -1,5 +1,5 @@
 /**
- * Random articles made of dangerous pieces, through the real processor (src/markdown-processor.ts).
+ * Random articles made of dangerous pieces, through the real processor (src/build/markdown-processor.ts).
  * Each must be refused, or render to HTML that a browser would find harmless (Markdown), or
  * compile to a module that runs no author code (MDX). Seeded: a failure names its seed and input.
  */
@@ -9,9 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { parse, type DefaultTreeAdapterTypes as Html } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BLOCKS } from '../../src/lib/remark-check-blocks';
-import { ContentProblems } from '../../src/lib/problem';
-import { markdownProcessor } from '../../src/markdown-processor';
+import { BLOCKS } from '../../src/markdown/remark-check-blocks.ts';
+import { ContentProblems } from '../../src/lib/problem.ts';
+import { markdownProcessor } from '../../src/build/markdown-processor.ts';
 
 const SEED = 18;
 const RUNS = 2000;

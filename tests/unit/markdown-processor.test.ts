@@ -12,8 +12,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { rehypeSanitizeBody } from '../../src/lib/rehype-sanitize-body';
-import { markdownProcessor, unifiedOnFirstUse } from '../../src/markdown-processor';
+import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
+import { markdownProcessor, unifiedOnFirstUse } from '../../src/build/markdown-processor.ts';
 
 describe('unifiedOnFirstUse', () => {
   it('asks for its options only when Astro first asks for a renderer, and once', async () => {

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, shortMarkdownFindings } from '../../src/lib/markdown';
+import { markdownToHtml, shortMarkdownFindings } from '../../src/markdown/markdown.ts';
 
 const dom = (source: string) => parse(markdownToHtml(source));
 

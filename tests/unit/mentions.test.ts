@@ -6,8 +6,8 @@ import {
   firstMentions,
   mentionedIn,
   type Mentionable,
-} from '../../src/lib/mentions';
-import { rehypeMentions } from '../../src/lib/rehype-mentions';
+} from '../../src/lib/mentions.ts';
+import { rehypeMentions } from '../../src/markdown/rehype-mentions.ts';
 
 const registry: Mentionable[] = [
   { kind: 'person', id: 'volodymyr-zelensky', names: ['Volodymyr Zelensky', 'Zelensky'] },

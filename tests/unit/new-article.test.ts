@@ -8,12 +8,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { articleTemplate, quoted } from '../../src/cli/article-template';
-import { checkContent, type ContentSource } from '../../src/lib/content-check';
-import { articleSchema } from '../../src/lib/content-check-schemas';
-import { splitFrontmatter } from '../../src/lib/content-check-yaml';
-import { formatProblem } from '../../src/lib/problem';
-import { projectRoot } from '../helpers/astro';
+import { articleTemplate, quoted } from '../../src/cli/article-template.ts';
+import { checkContent, type ContentSource } from '../../src/schema/content-check.ts';
+import { articleSchema } from '../../src/schema/content-check-schemas.ts';
+import { splitFrontmatter } from '../../src/lib/yaml.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
+import { projectRoot } from '../helpers/astro.ts';
 
 const TODAY = '2025-09-04';
 const text = articleTemplate({ headline: 'Leaders meet in Paris', today: TODAY, photo: 'lead.jpg' });

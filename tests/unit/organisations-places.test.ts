@@ -1,16 +1,16 @@
 /**
- * Organisations and places in the content rules (`checkContent`, src/lib/content-check.ts) on
+ * Organisations and places in the content rules (`checkContent`, src/schema/content-check.ts) on
  * in-memory copies of the minimal fixture, plus the role-title helpers (src/lib/organisations.ts)
  * and the mention matcher's organisation names. Each rule test expects the exact problem line.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentSource } from '../../src/lib/content-check';
-import { mentionedIn, namesOf } from '../../src/lib/mentions';
-import { roleTitle, roleTitleParts } from '../../src/lib/organisations';
-import { formatProblem } from '../../src/lib/problem';
-import { projectRoot } from '../helpers/astro';
+import { checkContent, type ContentSource } from '../../src/schema/content-check.ts';
+import { mentionedIn, namesOf } from '../../src/lib/mentions.ts';
+import { roleTitle, roleTitleParts } from '../../src/lib/organisations.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
+import { projectRoot } from '../helpers/astro.ts';
 
 const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.md';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, withSiteWideKeys, type PagePath } from '../../src/lib/page-key';
+import { pageKey, withSiteWideKeys, type PagePath } from '../../src/lib/page-key.ts';
 
 describe('pageKey', () => {
   const article = {
@@ -44,7 +44,7 @@ describe('withSiteWideKeys', () => {
   const HOME = 'src/pages/index.astro';
   const FEED = 'src/pages/rss.xml.ts';
   const ARTICLE = 'src/pages/articles/[slug]/index.astro';
-  const LIST = 'src/routes/share-image-list.ts';
+  const LIST = 'src/build/share-image-list-route.ts';
   const at = (pathname: string, component: string, cacheKey?: string): PagePath => ({
     pathname,
     route: { component },

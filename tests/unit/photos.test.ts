@@ -1,6 +1,6 @@
 /**
  * Gallery photos outside Astro's image pipeline: the sizes and URLs (src/lib/photo-variants.ts),
- * reading the files with an index (src/photo-files.ts), and making each size.
+ * reading the files with an index (src/files/photos.ts), and making each size.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { photoVariants, srcsetOf, variantWidths, type PhotoImage } from '../../src/lib/photo-variants';
-import { cachedVariant, describePhotos, makeVariant } from '../../src/photo-files';
+import { photoVariants, srcsetOf, variantWidths, type PhotoImage } from '../../src/lib/photo-variants.ts';
+import { cachedVariant, describePhotos, makeVariant } from '../../src/files/photos.ts';
 
 /** A 1600x1000 fixture (a plain colour field): the test needs no particular content/. */
 const PHOTO = 'tests/fixtures/images/large.jpg';

@@ -1,13 +1,13 @@
 /**
- * The photos an MDX text places with <Photo> (src/lib/remark-check-blocks.ts), compiled as Astro
+ * The photos an MDX text places with <Photo> (src/markdown/remark-check-blocks.ts), compiled as Astro
  * compiles MDX: listed for the article page, which leaves them out of "More photos"; a photo
  * placed twice is refused. (The page itself: tests/content/photos.test.ts.)
  */
 import { resolve } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { ContentProblems } from '../../src/lib/problem';
-import { PLACED_PHOTOS, remarkCheckBlocks } from '../../src/lib/remark-check-blocks';
+import { ContentProblems } from '../../src/lib/problem.ts';
+import { PLACED_PHOTOS, remarkCheckBlocks } from '../../src/markdown/remark-check-blocks.ts';
 
 const gallery = [{ id: 'lead' }, { id: 'street' }, { id: 'crowd' }];
 

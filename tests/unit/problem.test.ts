@@ -9,7 +9,7 @@ import {
   sortProblems,
   splitMessage,
   type Problem,
-} from '../../src/lib/problem';
+} from '../../src/lib/problem.ts';
 
 const at = (file: string, field: string, line?: number): Problem => ({
   file,

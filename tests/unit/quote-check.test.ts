@@ -1,12 +1,12 @@
 /**
  * A `<Quote>`'s words must be in the article's text outside the blocks, as a `<Fact>`'s `cite`
- * must (src/lib/remark-check-blocks.ts), through Astro's MDX pipeline with only that plugin.
+ * must (src/markdown/remark-check-blocks.ts), through Astro's MDX pipeline with only that plugin.
  * (The whole build, with the file and line in its message: tests/content/mdx.test.ts.)
  */
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { ContentProblems } from '../../src/lib/problem';
-import { remarkCheckBlocks } from '../../src/lib/remark-check-blocks';
+import { ContentProblems } from '../../src/lib/problem.ts';
+import { remarkCheckBlocks } from '../../src/markdown/remark-check-blocks.ts';
 
 const FRONTMATTER = { people: ['ada-example'] };
 

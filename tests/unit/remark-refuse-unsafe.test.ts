@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentProblems, type Problem } from '../../src/lib/problem';
-import { rawHtmlFindings } from '../../src/lib/remark-refuse-unsafe';
-import { markdownProcessor, unifiedOnFirstUse } from '../../src/markdown-processor';
+import { ContentProblems, type Problem } from '../../src/lib/problem.ts';
+import { rawHtmlFindings } from '../../src/markdown/remark-refuse-unsafe.ts';
+import { markdownProcessor, unifiedOnFirstUse } from '../../src/build/markdown-processor.ts';
 
 const processor = markdownProcessor('./content');
 const markdown = await processor.createRenderer({});

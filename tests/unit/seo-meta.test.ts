@@ -7,7 +7,7 @@ import {
   pageMeta,
   ROBOTS_INDEX,
   type MetaTag,
-} from '../../src/lib/seo';
+} from '../../src/seo/seo.ts';
 
 describe('machineDate', () => {
   it('keeps a calendar date as written: no clock time is made up for it', () => {

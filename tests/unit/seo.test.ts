@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTitle } from '../../src/lib/seo';
+import { documentTitle } from '../../src/seo/seo.ts';
 
 describe('documentTitle', () => {
   it('adds the site name when it fits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours, plainText } from '../../src/lib/sequence';
+import { neighbours, plainText } from '../../src/lib/sequence.ts';
 
 describe('neighbours', () => {
   const items = ['a', 'b', 'c'];

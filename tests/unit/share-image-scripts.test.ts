@@ -5,9 +5,9 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { withWordBreaks, type ShareImageJob, type TextCard } from '../../src/lib/share-image';
-import { missingGlyphs, renderShareImage } from '../../src/lib/share-image-render';
-import { fontsForTexts, woffCoverage } from '../../src/lib/share-image-fonts';
+import { withWordBreaks, type ShareImageJob, type TextCard } from '../../src/share-image/cards.ts';
+import { missingGlyphs, renderShareImage } from '../../src/share-image/render.ts';
+import { fontsForTexts, woffCoverage } from '../../src/share-image/fonts.ts';
 
 const SCRIPTS: Record<string, { title: string; names: string[]; rtl?: boolean; family: RegExp }> = {
   Latin: {

@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { photoHash } from '../../src/lib/photo-variants';
+import { photoHash } from '../../src/lib/photo-variants.ts';
 import {
   cardAlt,
   cropPath,
   shareImagePath,
   SHARE_IMAGE,
   type ShareImageJob,
-} from '../../src/lib/share-image';
+} from '../../src/share-image/cards.ts';
 import {
   cacheKey,
   cachedShareImage,
   fitText,
   missingGlyphs,
   renderShareImage,
-} from '../../src/lib/share-image-render';
+} from '../../src/share-image/render.ts';
 
 const photoFile = join(import.meta.dirname, '../fixtures/minimal/articles/sample-story/photo.jpg');
 

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { publishFromCache } from '../../src/integrations/files';
-import { publishShareImages, type Draw, type ListedImage } from '../../src/integrations/share-images';
-import type { ShareImageJob } from '../../src/lib/share-image';
+import { publishFromCache } from '../../src/files/output.ts';
+import { publishShareImages, type Draw, type ListedImage } from '../../src/build/share-images.ts';
+import type { ShareImageJob } from '../../src/share-image/cards.ts';
 
 let root: string;
 let outDir: string;

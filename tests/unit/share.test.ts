@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareLinks } from '../../src/lib/share';
+import { shareLinks } from '../../src/lib/share-links.ts';
 
 const url = 'https://backstory.example/articles/coalition-of-the-willing-paris/';
 const title = 'Putin says he has "never ruled out" meeting Zelensky & more';

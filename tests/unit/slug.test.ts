@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG, slugFor } from '../../src/lib/slug';
+import { MAX_SLUG, slugFor } from '../../src/lib/slug.ts';
 
 describe('slugFor', () => {
   it('keeps a plain English headline readable', () => {

@@ -6,7 +6,7 @@ import {
   newsArticle,
   photoObject,
   type NewsArticleFacts,
-} from '../../src/lib/structured-data';
+} from '../../src/seo/structured-data.ts';
 
 const publisher = {
   name: 'Backstory',

@@ -1,14 +1,14 @@
 /**
- * The time fields an editor writes (src/schemas.ts): an event's `time`, `approximate` and
- * `timeOfDay`, and an article's `timeZone`, checked by `checkContent` (src/lib/content-check.ts)
+ * The time fields an editor writes (src/schema/schemas.ts): an event's `time`, `approximate` and
+ * `timeOfDay`, and an article's `timeZone`, checked by `checkContent` (src/schema/content-check.ts)
  * on an in-memory copy of the minimal fixture. Each broken field gives one exact problem line.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
-import { formatProblem } from '../../src/lib/problem';
-import { projectRoot } from '../helpers/astro';
+import { checkContent } from '../../src/schema/content-check.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
+import { projectRoot } from '../helpers/astro.ts';
 
 const MINIMAL = join(projectRoot, 'tests/fixtures/minimal');
 const ARTICLE = 'articles/sample-story/index.md';

@@ -6,8 +6,8 @@ import {
   orderEvents,
   timelineProblems,
   type EventTiming,
-} from '../../src/lib/timeline';
-import { parseWhen } from '../../src/lib/dates';
+} from '../../src/lib/timeline.ts';
+import { parseWhen } from '../../src/lib/dates.ts';
 
 const PUBLISHED = '2025-09-04';
 

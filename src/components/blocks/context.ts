@@ -1,5 +1,5 @@
 /** The article an MDX block sits in, as its page put it in Astro.locals. */
-import type { BlockContext } from '../../data';
+import type { BlockContext } from '../../model/data.ts';
 
 export function articleOf(locals: App.Locals, block: string): BlockContext {
   if (!locals.article) throw new Error(`<${block}> can only be used inside an article`);

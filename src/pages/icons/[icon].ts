@@ -4,8 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import favicon from '../../../public/favicon.svg?raw';
-import { pageKey } from '../../lib/page-key';
-import { site } from '../../site';
+import { pageKey } from '../../lib/page-key.ts';
+import { site } from '../../site.ts';
 
 export const ICONS = {
   'icon-192.png': { size: 192, opaque: false },
