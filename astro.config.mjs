@@ -8,9 +8,7 @@ import { markdownProcessor } from './src/build/markdown-processor.ts';
 import { site } from './src/site.ts';
 import { linkedOutput } from './src/build/linked-output.ts';
 import { photos } from './src/build/photos.ts';
-import { shareImages } from './src/build/share-images.ts';
 import { PHOTO_FOLDER } from './src/lib/photo-variants.ts';
-import { SHARE_IMAGE_FOLDER } from './src/share-image/cards.ts';
 import { siteWideHeaders } from './src/lib/headers.ts';
 
 /** @type {import('astro').AstroUserConfig} */
@@ -27,7 +25,7 @@ export default {
     // Warm builds hard-link unchanged pages from the incremental-build cache (docs/decisions/0005-hard-linked-output.md),
     // and reuse these pages, which read only content, while no article, person or country changed.
     linkedOutput({
-      keep: [SHARE_IMAGE_FOLDER, PHOTO_FOLDER],
+      keep: [PHOTO_FOLDER],
       siteWidePages: [
         'src/pages/index.astro',
         'src/pages/404.astro',
@@ -44,10 +42,9 @@ export default {
         'src/build/photo-list-route.ts',
       ],
     }),
-    // Photo sizes and share images, made and published after the pages; listed after
-    // linkedOutput, whose end-of-build clean-up must run first (docs/architecture.md).
+    // Photo sizes, made and published after the pages; listed after linkedOutput, whose
+    // end-of-build clean-up must run first (docs/architecture.md).
     photos({ content: './content/' }),
-    shareImages(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],

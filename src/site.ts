@@ -1,3 +1,19 @@
+/**
+ * The colours TypeScript draws or declares (share images, web manifest, theme-color), copied from
+ * src/styles/tokens.css, which owns them: an image or a manifest cannot read CSS, so
+ * tests/unit/colours.test.ts fails when a copy differs from its token.
+ */
+export const colours = {
+  /** --bg, --text, --muted, --accent and --line of the light scheme, which share images use. */
+  bg: '#fdfcfa',
+  text: '#1c1b19',
+  muted: '#57534c',
+  accent: '#a1301b',
+  line: '#d9d5cc',
+  /** --photo-accent-text: the site's name on a photo's credit strip, as in the lightbox. */
+  photoAccentText: '#f4a48c',
+} as const;
+
 /** Site-wide constants, read by astro.config.mjs and by the pages. */
 export const site = {
   name: 'Backstory',
@@ -13,8 +29,8 @@ export const site = {
   /** `article:section` and schema.org `articleSection` of every article. */
   section: 'Explainers',
   /** Browser UI colour (web manifest, theme-color) and manifest background: the tokens' accent and page colours. */
-  themeColor: '#a1301b',
-  backgroundColor: '#fdfcfa',
+  themeColor: colours.accent,
+  backgroundColor: colours.bg,
   /** Square publisher logo (generated from public/favicon.svg by src/pages/icons/[icon].ts). */
   logo: { path: '/icons/icon-512.png', width: 512, height: 512 },
 } as const;

@@ -1,6 +1,6 @@
 /**
- * The routes of an integration that publishes a folder of images from its own cache (photos.ts,
- * share-images.ts): in a build, one endpoint that writes the list of images, which the
+ * The routes of an integration that publishes a folder of images from its own cache (photos.ts):
+ * in a build, one endpoint that writes the list of images, which the
  * integration reads after the build; in `astro dev`, a route that serves each image when asked.
  */
 import type { HookParameters } from 'astro';

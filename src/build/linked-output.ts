@@ -14,8 +14,8 @@
  * Astro from its image cache as usual.
  * A page Astro renders again is written through its link, and Astro writes the same bytes to its
  * copy. Where links cannot be made (the cache on another file system), Astro copies as before.
- * Do not edit files in `dist/` in place: they are the cache's files too. The folders named in
- * `keep` (share-images.ts's `og/`, photos.ts's `_photos/`) are another integration's, and left alone.
+ * Do not edit files in `dist/` in place: they are the cache's files too. The folder named in
+ * `keep` (photos.ts's `_photos/`) is another integration's, and left alone.
  *
  * A prerenderer wrapper gives the `siteWidePages` a key, so that a warm build reuses them too
  * (Astro keys only routes with getStaticPaths).
@@ -110,7 +110,7 @@ function linkBack(mirror: Mirror, produced: readonly string[]): void {
 
 /**
  * `keep`: top-level folders of dist/ that another integration fills and empties itself
- * (share-images.ts keeps `og/`, photos.ts `_photos/` between builds).
+ * (photos.ts keeps `_photos/` between builds).
  * `siteWidePages`: routes without getStaticPaths (home, indexes, feed) whose pages are reused, as
  * keyed pages are, while no keyed page changed (withSiteWideKeys in src/lib/page-key.ts).
  */

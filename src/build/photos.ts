@@ -1,7 +1,7 @@
 /**
  * The gallery photos' published sizes, outside Astro's image pipeline. As `image()` imports, Vite
  * read, hashed and wrote all 3,000 originals (330 MB) of 1,000 articles on every build, and Astro
- * deleted them after (docs/decisions/0004-photo-sizes-after-the-build.md). Instead, as share-images.ts does for share images:
+ * deleted them after (docs/decisions/0004-photo-sizes-after-the-build.md). Instead:
  * - in a build, one endpoint (src/build/photo-list-route.ts; a site-wide page, reused while no article
  *   changed) writes the list of every size to LIST_PATH; after the build this integration reads
  *   it, makes the sizes its cache lacks (sharp, src/files/photos.ts), makes `dist/_photos/` hold

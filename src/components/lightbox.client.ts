@@ -16,7 +16,7 @@ function setup(root: HTMLElement): AbortController {
   const position = dialog.querySelector('[data-position]')!;
   const status = dialog.querySelector('[data-status]')!;
   const permalink = dialog.querySelector<HTMLAnchorElement>('[data-permalink]')!;
-  const share = dialog.querySelector<HTMLButtonElement>('[data-share]')!;
+  const shareButton = dialog.querySelector<HTMLButtonElement>('[data-share]')!;
   const items = [...document.querySelectorAll<HTMLAnchorElement>('a[data-photo]')];
   let index = 0;
   let opener: HTMLElement | null = null;
@@ -121,8 +121,8 @@ function setup(root: HTMLElement): AbortController {
     show(index + (dx < 0 ? 1 : -1));
   });
 
-  share.hidden = !navigator.share && !navigator.clipboard;
-  on(share, 'click', () => {
+  shareButton.hidden = !navigator.share && !navigator.clipboard;
+  on(shareButton, 'click', () => {
     const url = permalink.href;
     if (navigator.share) navigator.share({ url, title: document.title }).catch(() => {});
     else navigator.clipboard.writeText(url).then(() => (status.textContent = 'Link copied'));

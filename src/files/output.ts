@@ -133,7 +133,7 @@ async function inPool(tasks: readonly (() => Promise<unknown>)[], limit: number)
  * Makes `<outDir>/<folder>/` hold exactly `outputs`, each a hard link to its cached copy (a copy
  * where the cache is on another file system), made first where the cache lacks it, `concurrency`
  * at a time. Files there that no output owns are removed, then empty folders. `label` starts
- * every error: 'share images'. Refuses a path outside the folder and two outputs at one path
+ * every error: 'photo sizes'. Refuses a path outside the folder and two outputs at one path
  * (the same output listed twice, such as one photo in two articles, is published once).
  */
 export async function publishFromCache(

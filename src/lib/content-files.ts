@@ -5,10 +5,10 @@
 
 import { splitFrontmatter } from './yaml.ts';
 import type { Problem } from './problem.ts';
+import { isSlug, SLUG } from './slug.ts';
 
-/** An entry id: a folder or file name in lower-case ASCII letters, digits and hyphens. */
-export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG = ENTRY_ID;
+/** A data file Astro loads: `<id>.yaml`, the id a slug. */
+const DATA_FILE = new RegExp(`^${SLUG}\\.yaml$`);
 
 /** The fix for a file nothing reads. */
 export const UNREAD_FIX =
@@ -50,7 +50,7 @@ export function articleFileProblems(base: string, files: readonly string[]): Pro
       continue;
     }
     const slug = parts[0]!;
-    if (!SLUG.test(slug)) {
+    if (!isSlug(slug)) {
       problems.push(
         problem(
           `${base}/${path}`,
@@ -94,7 +94,7 @@ export function articleFileProblems(base: string, files: readonly string[]): Pro
 export function dataFileProblems(base: string, files: readonly string[]): Problem[] {
   return files
     .filter((path) => !path.split('/').at(-1)!.startsWith('.'))
-    .filter((path) => !/^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/.test(path))
+    .filter((path) => !DATA_FILE.test(path))
     .map((path) =>
       problem(
         `${base}/${path}`,

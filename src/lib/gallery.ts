@@ -5,6 +5,9 @@
  */
 import { paths } from './paths.ts';
 import { neighbours } from './sequence.ts';
+import { SLUG } from './slug.ts';
+
+const PHOTO_HASH = new RegExp(`^#?photo-(${SLUG})$`);
 
 /** The element id and URL hash of a photo on its article page: `photo-<id>`. */
 export function photoAnchor(photoId: string): string {
@@ -13,7 +16,7 @@ export function photoAnchor(photoId: string): string {
 
 /** The photo id a URL hash names ('#photo-x' -> 'x'), or undefined. */
 export function photoIdFromHash(hash: string): string | undefined {
-  const match = /^#?photo-([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(hash);
+  const match = PHOTO_HASH.exec(hash);
   return match?.[1];
 }
 

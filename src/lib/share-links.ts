@@ -15,7 +15,8 @@ export interface ShareLink {
   href: string;
 }
 
-export interface ShareInput {
+/** What a page's share links carry. */
+export interface ShareLinksInput {
   /** Absolute URL of the page. */
   url: string;
   title: string;
@@ -26,9 +27,9 @@ export interface ShareInput {
 const enc = encodeURIComponent;
 
 /** Every share link, in the order the page lists them. */
-export function shareLinks({ url, title, text }: ShareInput): ShareLink[] {
+export function shareLinks({ url, title, text }: ShareLinksInput): ShareLink[] {
   if (!/^https?:\/\/[\x21-\x7e]+$/.test(url))
-    throw new Error(`share URL "${url}" must be absolute and ASCII`);
+    throw new Error(`share-link URL "${url}" must be absolute and ASCII`);
   const titled = `${title} ${url}`;
   const links: [ShareNetwork, string, string][] = [
     ['email', 'Email', `mailto:?subject=${enc(title)}&body=${enc(text ? `${text}\n\n${url}` : url)}`],

@@ -15,7 +15,7 @@ import { posix } from 'node:path';
 import type { z } from 'astro/zod';
 import { limits } from '../site.ts';
 import { badCharactersByLine } from '../lib/clean-text.ts';
-import { articleFileProblems, dataFileProblems, ENTRY_ID, UNREAD_FIX } from '../lib/content-files.ts';
+import { articleFileProblems, dataFileProblems, UNREAD_FIX } from '../lib/content-files.ts';
 import {
   articleSchema,
   countrySchema,
@@ -44,6 +44,10 @@ import {
   type Finding,
   type Problem,
 } from '../lib/problem.ts';
+import { isSlug, SLUG } from '../lib/slug.ts';
+
+/** An article's file: `<slug>/index.md` or `<slug>/index.mdx`, under articles/. */
+const ARTICLE_FILE = new RegExp(`^${SLUG}/index\\.mdx?$`);
 
 /** The content folder, read through this interface so tests can hand in any tree. */
 export interface ContentSource {
@@ -334,7 +338,7 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
   // 3. People: content/people/<id>.yaml. An entry that fails its schema is still a known id, and
   // the text may still name it, so an article is not reported as well: one mistake, one message.
   const entryFiles = (folder: string) =>
-    under(folder).filter((path) => ENTRY_ID.test(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'));
+    under(folder).filter((path) => isSlug(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'));
   const idsOf = (files: readonly string[]) => new Set(files.map((path) => path.replace(/\.yaml$/, '')));
   const personFiles = entryFiles('people');
   // Organisations and places (optional folders) are registered like people: one file per entry.
@@ -419,9 +423,7 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
   };
 
   // 4. Articles: content/articles/<slug>/index.md(x).
-  const articleFiles = under('articles').filter((path) =>
-    /^[a-z0-9]+(?:-[a-z0-9]+)*\/index\.mdx?$/.test(path),
-  );
+  const articleFiles = under('articles').filter((path) => ARTICLE_FILE.test(path));
   for (const path of articleFiles) {
     const relative = `articles/${path}`;
     const file = label(relative);

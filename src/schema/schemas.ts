@@ -16,6 +16,7 @@ import { textProblem } from '../lib/clean-text.ts';
 import { isTimeZone, isWhen, localInstants, parseWhen, TIMES_OF_DAY } from '../lib/dates.ts';
 import { PHOTO_FILE, PHOTO_TYPES_FIX } from '../lib/photo-variants.ts';
 import { quoted, said } from '../lib/problem.ts';
+import { SLUG } from '../lib/slug.ts';
 import { isLanguageTag } from '../lib/text-direction.ts';
 import { limits } from '../site.ts';
 
@@ -122,7 +123,7 @@ function fields<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 /** Lower-case kebab-case identifier, used in URLs. */
-export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+export const slugId = z.string().regex(new RegExp(`^${SLUG}$`), {
   error: (issue) =>
     said(
       `${quoted(issue.input)} is not an id`,

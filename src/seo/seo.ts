@@ -97,8 +97,11 @@ export interface PreviewImage {
   type: string;
 }
 
-/** What `article:*` tags say about a page that is (part of) a news article. */
-export interface ArticleFacts {
+/**
+ * What the Open Graph `article:*` meta tags say about a page that is (part of) a news article.
+ * (The JSON-LD of an article takes `NewsArticleFacts`, structured-data.ts.)
+ */
+export interface ArticleMeta {
   /** Calendar date or instant with offset, as in the frontmatter. */
   published: string;
   modified?: string | undefined;
@@ -106,6 +109,9 @@ export interface ArticleFacts {
   /** People and countries, as readers know them. */
   tags: readonly string[];
 }
+
+/** The old name, kept only until sharing.ts imports `ArticleMeta`; then delete it. */
+export type ArticleFacts = ArticleMeta;
 
 export interface PageMetaInput {
   /** Page title without the site name. */
@@ -116,7 +122,7 @@ export interface PageMetaInput {
   site: { url: string | URL; name: string; locale: string };
   image: PreviewImage;
   /** Articles and their events and photos; other pages are 'website'. */
-  article?: ArticleFacts | undefined;
+  article?: ArticleMeta | undefined;
   /** Keep the page out of search results (the 404 page). */
   noindex?: boolean | undefined;
 }

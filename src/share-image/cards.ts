@@ -1,7 +1,8 @@
 /**
  * Share images, the pure part: where each page's image lives, what it says, and the Satori
- * element tree that draws it. Rendering (Satori, sharp, the cache) is in share-image-render.ts.
+ * element tree that draws it. Rendering (Satori, sharp, the cache) is in render.ts.
  */
+import { colours } from '../site.ts';
 
 /** Facebook's preferred size; the byte cap is WhatsApp's (it drops larger images). */
 export const SHARE_IMAGE = { width: 1200, height: 630, type: 'image/jpeg', maxBytes: 300_000 } as const;
@@ -77,17 +78,12 @@ export function cardAlt(card: CardSpec, siteName: string, photoAlt?: string): st
   return `${siteName}: ${card.title}`;
 }
 
-export const COLORS = {
-  bg: '#fdfcfa',
-  text: '#1c1b19',
-  muted: '#57534c',
-  accent: '#a1301b',
-  line: '#d9d5cc',
-} as const;
+/** The cards' colours: the tokens' light scheme, copied in src/site.ts (Satori cannot read CSS). */
+export const COLORS = colours;
 
 /**
  * Subsets of Noto Serif and Noto Sans, each under a family name of its own ('Noto Sans cyrillic').
- * Other scripts come from their own Noto families (share-image-fonts.ts), loaded only by the
+ * Other scripts come from their own Noto families (fonts.ts), loaded only by the
  * pictures that need them; Satori falls back to them after the families a style lists.
  */
 export const FONT_SUBSETS = [
@@ -134,7 +130,7 @@ export interface Node {
 
 /**
  * A text drawn beforehand as a picture (a PNG data URL): right-to-left text, which Pango lays out
- * and shapes (share-image-render.ts), because Satori drops the dots of some Arabic letters.
+ * and shapes (render.ts), because Satori drops the dots of some Arabic letters.
  */
 export interface TextImage {
   src: string;
@@ -389,7 +385,13 @@ export function creditStrip(card: PhotoCard, fontSize: number, drawn?: DrawnText
       ),
       el(
         'div',
-        { fontFamily: FONT.sans, fontWeight: 700, fontSize: 26, color: '#f4a48c', flexShrink: 0 },
+        {
+          fontFamily: FONT.sans,
+          fontWeight: 700,
+          fontSize: 26,
+          color: COLORS.photoAccentText,
+          flexShrink: 0,
+        },
         'Backstory',
       ),
     ],

@@ -258,7 +258,7 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
     const ms = ((b.ours.cold.seconds - a.ours.cold.seconds) * 1000) / (b.articles - a.articles);
     marginal.push(`${a.articles}->${b.articles}: ${ms.toFixed(0)} ms per added article`);
   }
-  return `Build scale (wall seconds of astro build; cold = empty caches, warm = nothing changed, median of ${WARM_RUNS} taken in turns with the baselines, changed = one article edited; bare = one Markdown page per article; coll. = the articles as a content collection with MDX, keyed pages)\n${table(rows)}${
+  return `Build scale (wall seconds of astro build; cold = empty caches, warm = nothing changed, median of ${WARM_RUNS} taken in turns with the baselines, changed = one article edited, median of ${WARM_RUNS}; bare = one Markdown page per article; coll. = the articles as a content collection with MDX, keyed pages)\n${table(rows)}${
     marginal.length ? `\nCold marginal cost: ${marginal.join(', ')}` : ''
   }`;
 }

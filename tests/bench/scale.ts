@@ -38,7 +38,7 @@ export interface BuildFigures {
   imagesGenerated: number;
   /** Share images drawn in this build (not read from the share-image cache); ours only. */
   shareImagesDrawn?: number;
-  /** Warm builds: the seconds of each of the {@link WARM_RUNS} runs; the figures are the median run's. */
+  /** Warm and changed builds: the seconds of each of the {@link WARM_RUNS} runs; the figures are the median run's. */
   runs?: number[];
   log: string;
 }
@@ -150,8 +150,8 @@ interface Site {
   label: string;
   root: string;
   env: Record<string, string>;
-  /** Edits one article, for the "changed" build. */
-  edit: () => void;
+  /** Edits one article (a different edit for each `run`), for the "changed" builds. */
+  edit: (run: number) => void;
   /** Share images cached so far; ours only. */
   shareImages?: () => number;
 }
@@ -176,7 +176,7 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
       label: 'our site',
       root,
       env: { BACKSTORY_OG_CACHE: ogCache, BACKSTORY_PHOTO_CACHE: photoCache },
-      edit: () => editArticle(join(root, 'content'), 0),
+      edit: (run) => editArticle(join(root, 'content'), 0, run),
       shareImages: () => countFiles(ogCache),
     },
   ];
@@ -188,7 +188,7 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
         label: `${baseline} Astro`,
         root: baseRoot,
         env: {},
-        edit: () => editBaselinePage(baseRoot, baseline, 0),
+        edit: (run) => editBaselinePage(baseRoot, baseline, 0, run),
       });
     }
     const build = async (site: Site, kind: BuildKind, run = '') => {
@@ -208,15 +208,17 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
     for (let run = 1; run <= WARM_RUNS; run += 1) {
       for (const [index, site] of sites.entries()) warm[index]!.push(await build(site, 'warm', String(run)));
     }
-    const changed: BuildFigures[] = [];
-    for (const site of sites) {
-      site.edit();
-      changed.push(await build(site, 'changed'));
+    const changed: BuildFigures[][] = sites.map(() => []);
+    for (let run = 1; run <= WARM_RUNS; run += 1) {
+      for (const [index, site] of sites.entries()) {
+        site.edit(run);
+        changed[index]!.push(await build(site, 'changed', String(run)));
+      }
     }
     const bySite = (index: number) => ({
       cold: cold[index]!,
       warm: median(warm[index]!),
-      changed: changed[index]!,
+      changed: median(changed[index]!),
     });
     return {
       articles,

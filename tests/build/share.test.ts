@@ -131,7 +131,7 @@ describe.each(articles)('the preview of $slug', ({ slug, data }) => {
 
 describe.each([...articleFiles, ...eventFiles, ...photoFiles])('share UI on %s', (file) => {
   const page = readPage(distDir, file);
-  const section = page.querySelector('section.share');
+  const section = page.querySelector('section.share-links');
 
   it('lists a plain link for each service, carrying the page URL', () => {
     expect(section).not.toBeNull();

@@ -19,7 +19,7 @@ describe('ShareLinks', () => {
       title: 'Putin says he has "never ruled out" meeting Zelensky',
       heading: 'Share this event',
     });
-    const section = root.querySelector('section.share')!;
+    const section = root.querySelector('section.share-links')!;
     const heading = section.querySelector('h2')!;
     expect(section.getAttribute('aria-labelledby')).toBe(heading.id);
     expect(textOf(heading)).toBe('Share this event');

@@ -4,7 +4,13 @@
  * `timelineEvent` schema's output, ordered with the real `orderEvents` and labelled with the real
  * label functions.
  */
-import type { CountryOnDate, EventView, OrganisationOnDate, PersonOnDate, PlaceView } from '../../src/model/data.ts';
+import type {
+  CountryOnDate,
+  EventView,
+  OrganisationOnDate,
+  PersonOnDate,
+  PlaceView,
+} from '../../src/model/data.ts';
 import { distanceLabel, eventDateLabel, knownDay } from '../../src/lib/event-labels.ts';
 import { markdownToHtml } from '../../src/markdown/markdown.ts';
 import { paths } from '../../src/lib/paths.ts';

@@ -80,10 +80,6 @@ describe('share images in the dev server', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   }, 60_000);
-
-  it('has no list of share images: that is written by a build only', async () => {
-    expect((await fetch(`${origin}/og/share-images.json`)).status).toBe(404);
-  });
 });
 
 describe('photos in the dev server', () => {

@@ -353,7 +353,7 @@ export function printView(page: Page): Promise<PrintView> {
       'body > footer',
       'a.skip',
       'nav',
-      '.share',
+      '.share-links',
       'share-button',
       'mention-cards',
       'photo-lightbox dialog',
@@ -363,7 +363,7 @@ export function printView(page: Page): Promise<PrintView> {
     for (const [what, selector] of Object.entries(CONTENT)) {
       const elements = [...document.querySelectorAll(selector)].filter(
         // Parts of the page that never print as a whole (cards, dialog) are checked below.
-        (element) => !element.closest('mention-cards, photo-lightbox, nav, .share, [popover]'),
+        (element) => !element.closest('mention-cards, photo-lightbox, nav, .share-links, [popover]'),
       );
       counts[what] = elements.length;
       for (const element of elements)

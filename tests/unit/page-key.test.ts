@@ -44,7 +44,7 @@ describe('withSiteWideKeys', () => {
   const HOME = 'src/pages/index.astro';
   const FEED = 'src/pages/rss.xml.ts';
   const ARTICLE = 'src/pages/articles/[slug]/index.astro';
-  const LIST = 'src/build/share-image-list-route.ts';
+  const ROBOTS = 'src/pages/robots.txt.ts';
   const at = (pathname: string, component: string, cacheKey?: string): PagePath => ({
     pathname,
     route: { component },
@@ -53,7 +53,7 @@ describe('withSiteWideKeys', () => {
   const paths = [
     at('/', HOME),
     at('/rss.xml', FEED),
-    at('/og/share-images.json', LIST),
+    at('/robots.txt', ROBOTS),
     at('/articles/a/', ARTICLE, 'key-a'),
     at('/articles/b/', ARTICLE, 'key-b'),
   ];
@@ -64,7 +64,7 @@ describe('withSiteWideKeys', () => {
     const keyed = withSiteWideKeys(paths, [HOME, FEED]);
     expect(keyOf(keyed, '/')).toMatch(/^[0-9a-f]{32}$/);
     expect(keyOf(keyed, '/rss.xml')).toBe(keyOf(keyed, '/'));
-    expect(keyOf(keyed, '/og/share-images.json')).toBeUndefined();
+    expect(keyOf(keyed, '/robots.txt')).toBeUndefined();
     expect(keyed.slice(3)).toEqual(paths.slice(3));
     expect(keyed[0]!.route).toBe(paths[0]!.route);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG, slugFor } from '../../src/lib/slug.ts';
+import { isSlug, MAX_SLUG, slugFor } from '../../src/lib/slug.ts';
 
 describe('slugFor', () => {
   it('keeps a plain English headline readable', () => {
@@ -30,5 +30,13 @@ describe('slugFor', () => {
 
   it('refuses a headline with nothing to make a slug from', () => {
     expect(() => slugFor('?!')).toThrow(/cannot make a URL slug/);
+  });
+});
+
+describe('isSlug', () => {
+  it('takes lower-case ASCII words joined by single hyphens, whole', () => {
+    for (const id of ['paris', 'paris-meeting', '39-countries', 'a1-b2-c3']) expect(isSlug(id), id).toBe(true);
+    for (const id of ['', 'Paris', 'a--b', '-a', 'a-', 'a_b', 'a b', 'élysée', 'a/b', 'a\nb'])
+      expect(isSlug(id), id).toBe(false);
   });
 });
