@@ -6,9 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/build/markdown-processor.ts';
 import { site } from './src/site.ts';
-import { linkedOutput } from './src/build/linked-output.ts';
 import { photos } from './src/build/photos.ts';
-import { PHOTO_FOLDER } from './src/lib/photo-variants.ts';
 import { siteWideHeaders } from './src/lib/headers.ts';
 
 /** @type {import('astro').AstroUserConfig} */
@@ -22,28 +20,7 @@ export default {
   },
   integrations: [
     mdx(),
-    // Warm builds hard-link unchanged pages from the incremental-build cache (docs/decisions/0005-hard-linked-output.md),
-    // and reuse these pages, which read only content, while no article, person or country changed.
-    linkedOutput({
-      keep: [PHOTO_FOLDER],
-      siteWidePages: [
-        'src/pages/index.astro',
-        'src/pages/404.astro',
-        'src/pages/timeline/index.astro',
-        'src/pages/people/index.astro',
-        'src/pages/countries/index.astro',
-        'src/pages/organisations/index.astro',
-        'src/pages/places/index.astro',
-        'src/pages/rss.xml.ts',
-        'src/pages/robots.txt.ts',
-        'src/pages/manifest.webmanifest.ts',
-        'src/pages/favicon.ico.ts',
-        // The build's list of photo sizes (photos()): it reads only the articles' galleries.
-        'src/build/photo-list-route.ts',
-      ],
-    }),
-    // Photo sizes, made and published after the pages; listed after linkedOutput, whose
-    // end-of-build clean-up must run first (docs/architecture.md).
+    // Photo sizes, made and published after the pages (docs/architecture.md).
     photos({ content: './content/' }),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
@@ -88,7 +65,7 @@ export default {
     // Prism marks code with classes; Shiki's inline styles would break the content security policy.
     syntaxHighlight: 'prism',
     // The unified (remark/rehype) processor, for the mention linker; Sätteri runs no rehype plugins.
-    // Loaded on first render; the registry with the config: restart `npm run dev` after adding a person.
+    // The registry is read with the config: restart `npm run dev` after adding a person.
     processor: markdownProcessor('./content'),
   },
 };

@@ -10,7 +10,6 @@
  *   replaced photo restarts the server, since no module imports it (`content`: where to watch).
  * A size's name carries a hash of the original's bytes, its width and the encoding
  * (src/lib/photo-variants.ts), so a changed photo gets new URLs and old ones can be cached forever.
- * `dist/_photos/` belongs to this integration: linked-output leaves it alone (astro.config.mjs).
  * Do not edit files in `dist/_photos/` in place: they are the cache's files too.
  */
 import { existsSync, readdirSync } from 'node:fs';

@@ -42,15 +42,14 @@ interface ProcessorOptions {
 }
 
 interface MarkdownConfig {
-  /** `loadOptions`: a processor loaded on first use (src/build/markdown-processor.ts) gives its options so. */
-  processor?: { options?: ProcessorOptions; loadOptions?: () => Promise<ProcessorOptions> };
+  processor?: { options?: ProcessorOptions };
 }
 
 /** A body checker for the content folder `contentDir`, using the remark plugins of `configFile`. */
 export async function bodyChecker(contentDir: string, configFile: string) {
   const config = (await import(pathToFileURL(configFile).href)) as { default: { markdown?: MarkdownConfig } };
   const configured = config.default.markdown?.processor;
-  const options = (await configured?.loadOptions?.()) ?? configured?.options ?? {};
+  const options = configured?.options ?? {};
   const sink: Problem[] = [];
   const processor = unified({
     remarkPlugins: (options.remarkPlugins ?? []).map((entry) => collecting(entry, sink)) as never,

@@ -1,4 +1,4 @@
-/** File-system helpers of the integrations that keep dist/ as hard links to caches, and of those caches. */
+/** File-system helpers of the integrations that publish a folder of dist/ as hard links to their caches (photos.ts). */
 import {
   copyFileSync,
   existsSync,

@@ -137,8 +137,8 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
  * everything they are rendered from. That is the article (its frontmatter, with
  * each photo's size and content hash, its text and its rendered HTML) and, for names, roles and
  * the mention linker, the whole registry. They read no other article. People and country pages
- * are keyed by {@link siteKeyOf}; the other shared pages (home, indexes, feed) by all keyed pages
- * together (`siteWidePages` in astro.config.mjs, withSiteWideKeys in src/lib/page-key.ts).
+ * are keyed by {@link siteKeyOf}; the pages without `getStaticPaths` (home, indexes, feed) are
+ * rendered on every build.
  */
 export function pageKeyOf(article: Article): Promise<string> {
   let key = pageKeys.get(article);
@@ -423,7 +423,7 @@ export interface OrganisationPageView {
   }[];
 }
 
-export async function organisationPage(organisation: Organisation): Promise<OrganisationPageView> {
+export async function organisationSummaryOf(organisation: Organisation): Promise<OrganisationPageView> {
   const { countries } = await content();
   const { name, shortName, kind, country } = organisation.data;
   const people = (await getPeople()).flatMap((person) => {

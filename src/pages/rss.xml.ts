@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { getArticles, modifiedOf } from '../model/data.ts';
 import { paths } from '../lib/paths.ts';
 import { feedDate, machineDate } from '../seo/seo.ts';
-import { articleTags } from '../seo/sharing.ts';
+import { articleTags } from '../seo/page-head.ts';
 import { site } from '../site.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {

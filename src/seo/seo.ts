@@ -110,9 +110,6 @@ export interface ArticleMeta {
   tags: readonly string[];
 }
 
-/** The old name, kept only until sharing.ts imports `ArticleMeta`; then delete it. */
-export type ArticleFacts = ArticleMeta;
-
 export interface PageMetaInput {
   /** Page title without the site name. */
   title: string;

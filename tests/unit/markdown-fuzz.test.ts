@@ -194,7 +194,7 @@ function dangers(html: string): string[] {
   return found;
 }
 
-const options = await markdownProcessor('./content').loadOptions();
+const { options } = markdownProcessor('./content');
 const processor = unified(options);
 const markdown = await processor.createRenderer({ syntaxHighlight: 'prism' });
 const mdx = await processor.createMdxRenderer!({ syntaxHighlight: 'prism' }, { optimize: false });

@@ -13,42 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
-import { markdownProcessor, unifiedOnFirstUse } from '../../src/build/markdown-processor.ts';
-
-describe('unifiedOnFirstUse', () => {
-  it('asks for its options only when Astro first asks for a renderer, and once', async () => {
-    let asked = 0;
-    const processor = unifiedOnFirstUse(async () => {
-      asked += 1;
-      return {};
-    });
-    expect(processor.name).toBe('unified');
-    expect(asked).toBe(0);
-    const first = await processor.createRenderer({});
-    await processor.createRenderer({});
-    expect(asked).toBe(1);
-    expect((await first.render('*Hi*')).code).toBe('<p><em>Hi</em></p>');
-  });
-
-  it('renders MDX through the same processor', async () => {
-    let asked = 0;
-    const processor = unifiedOnFirstUse(async () => {
-      asked += 1;
-      return {};
-    });
-    const mdx = await processor.createMdxRenderer!({}, { optimize: false });
-    expect(asked).toBe(1);
-    const { code } = await mdx.process('# Hello', 'hello.mdx', {});
-    expect(code).toContain('Hello');
-  });
-
-  it('reports an options function that throws when the renderer is made', async () => {
-    const processor = unifiedOnFirstUse(async () => {
-      throw new Error('registry: content/people/x.yaml  name  missing');
-    });
-    await expect(processor.createRenderer({})).rejects.toThrow('content/people/x.yaml  name');
-  });
-});
+import { markdownProcessor } from '../../src/build/markdown-processor.ts';
 
 describe('markdownProcessor', () => {
   it('runs our plugins: the first mention of a person in the registry links to their page', async () => {
@@ -67,14 +32,14 @@ describe('markdownProcessor', () => {
 });
 
 describe('the sanitiser, last of our rehype plugins', () => {
-  const options = () => markdownProcessor('./content').loadOptions();
+  const options = () => markdownProcessor('./content').options;
 
   it('is the last rehype plugin', async () => {
-    expect((await options()).rehypePlugins?.at(-1)).toBe(rehypeSanitizeBody);
+    expect(options().rehypePlugins?.at(-1)).toBe(rehypeSanitizeBody);
   });
 
   it('removes what the remark checks would refuse, were they missing (the second wall)', async () => {
-    const { rehypePlugins = [] } = await options();
+    const { rehypePlugins = [] } = options();
     const renderer = await unified({ rehypePlugins }).createRenderer({});
     const { code } = await renderer.render(
       [
@@ -91,7 +56,7 @@ describe('the sanitiser, last of our rehype plugins', () => {
   });
 
   it('judges MDX tags too: a lowercase tag becomes its HTML element, blocks keep their attributes', async () => {
-    const { rehypePlugins = [] } = await options();
+    const { rehypePlugins = [] } = options();
     // MDX compiled with the sanitiser alone, as if the remark checks had let everything through.
     const renderer = await unified({ rehypePlugins }).createMdxRenderer!({}, { optimize: false });
     const { code } = await renderer.process(
@@ -128,7 +93,7 @@ describe('the sanitiser, last of our rehype plugins', () => {
     ['tests/fixtures/mdx', 'tests/fixtures/mdx/articles/blocks-demo/index.mdx'],
   ];
   it.each(fixtures)('leaves the article in %s (%s) as it was', async (dir, path) => {
-    const full = await markdownProcessor(dir).loadOptions();
+    const full = markdownProcessor(dir).options;
     const without = { ...full, rehypePlugins: full.rehypePlugins!.filter((p) => p !== rehypeSanitizeBody) };
     const { content, frontmatter } = parseFrontmatter(readFileSync(path, 'utf8'), {
       frontmatter: 'empty-with-spaces',
@@ -195,7 +160,7 @@ describe("markdownProcessor's config key", () => {
     const person = (yaml: string) => {
       mkdirSync(join(content, 'people'), { recursive: true });
       writeFileSync(join(content, 'people/ada.yaml'), yaml);
-      return (markdownProcessor(content).options as Record<string, unknown>)['mentionables'];
+      return Reflect.get(markdownProcessor(content).options, 'mentionables');
     };
     try {
       const key = person('name: Ada Example\nroles: []\n');

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentProblems, type Problem } from '../../src/lib/problem.ts';
 import { rawHtmlFindings } from '../../src/markdown/remark-refuse-unsafe.ts';
-import { markdownProcessor, unifiedOnFirstUse } from '../../src/build/markdown-processor.ts';
+import { unified } from '@astrojs/markdown-remark';
+import { markdownProcessor } from '../../src/build/markdown-processor.ts';
 
 const processor = markdownProcessor('./content');
 const markdown = await processor.createRenderer({});
@@ -195,7 +196,7 @@ describe('remarkRefuseUnsafe in the MDX pipeline: articles cannot run code', () 
 
     it('runs when rendered without our plugins (the control: the payload works)', async () => {
       const target = join(dir, 'control');
-      const plain = await unifiedOnFirstUse(async () => ({})).createMdxRenderer!({}, { optimize: false });
+      const plain = await unified({}).createMdxRenderer!({}, { optimize: false });
       const { code } = await plain.process(hostile(target), join(dir, 'control.mdx'), {});
       // Where the build evaluates it: a module importing astro/jsx-runtime, rendered.
       const module = resolve('node_modules/.backstory-mdx-control.mjs');

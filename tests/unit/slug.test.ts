@@ -35,7 +35,8 @@ describe('slugFor', () => {
 
 describe('isSlug', () => {
   it('takes lower-case ASCII words joined by single hyphens, whole', () => {
-    for (const id of ['paris', 'paris-meeting', '39-countries', 'a1-b2-c3']) expect(isSlug(id), id).toBe(true);
+    for (const id of ['paris', 'paris-meeting', '39-countries', 'a1-b2-c3'])
+      expect(isSlug(id), id).toBe(true);
     for (const id of ['', 'Paris', 'a--b', '-a', 'a-', 'a_b', 'a b', 'élysée', 'a/b', 'a\nb'])
       expect(isSlug(id), id).toBe(false);
   });

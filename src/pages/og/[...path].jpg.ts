@@ -1,12 +1,12 @@
 /**
- * Every share image and structured-data crop of the site (src/seo/sharing.ts lists them), one
+ * Every share image and structured-data crop of the site (src/seo/page-head.ts lists them), one
  * endpoint per image at the address its page names. Astro's incremental build copies an image
  * from the previous build while its `cacheKey` (everything it is drawn from) and this code are
  * unchanged; when only the code changed, the drawing cache (`cachedShareImage`) still answers
  * without drawing.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { shareImageJobs } from '../../seo/sharing.ts';
+import { shareImageJobs } from '../../seo/page-head.ts';
 import { SHARE_IMAGE_FOLDER } from '../../share-image/cards.ts';
 import { cacheKey, cachedShareImage } from '../../share-image/render.ts';
 

@@ -1,8 +1,7 @@
 /**
- * What each page shows link previews and search engines: its share image (one generated card
- * per page), the article facts behind `article:*` tags, and its schema.org data. Built from
- * `data.ts` once per build; the pure rules are in `lib/seo.ts`, `lib/share-image.ts` and
- * `lib/structured-data.ts`.
+ * What each page shows link previews and search engines: its share image (one drawn card per
+ * page, src/pages/og/), the `article:*` meta tags, and its schema.org data. Built from the model
+ * (data.ts) once per build; the rules are in seo.ts, structured-data.ts and share-image/cards.ts.
  */
 import {
   countriesOn,
@@ -27,7 +26,7 @@ import { latestRole } from '../lib/entities.ts';
 import { distanceFromMain } from '../lib/event-labels.ts';
 import { photoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
-import { absoluteUrl, type ArticleFacts, type PreviewImage } from './seo.ts';
+import { absoluteUrl, type ArticleMeta, type PreviewImage } from './seo.ts';
 import {
   SHARE_IMAGE,
   STRUCTURED_CROPS,
@@ -269,12 +268,12 @@ export async function articleTags(article: Article): Promise<string[]> {
   return tagsOf(await peopleOn(people, published), await countriesOn(countries, published));
 }
 
-function factsOf(article: Article, tags: string[]): ArticleFacts {
+function articleMetaOf(article: Article, tags: string[]): ArticleMeta {
   return { published: article.data.published, modified: modifiedOf(article), section: site.section, tags };
 }
 
 /** What the article page passes to the layout: article facts and its NewsArticle. */
-export async function articleShare(article: Article) {
+export async function articleHead(article: Article) {
   const { data } = article;
   const people = await peopleOn(data.people, data.published);
   const countries = await countriesOn(data.countries, data.published);
@@ -317,13 +316,13 @@ export async function articleShare(article: Article) {
       ],
     }),
   ];
-  return { article: factsOf(article, tagsOf(people, countries)), jsonLd };
+  return { article: articleMetaOf(article, tagsOf(people, countries)), jsonLd };
 }
 
 /** What a timeline event's page passes to the layout. */
-export async function eventShare(article: Article, event: EventView) {
+export async function eventHead(article: Article, event: EventView) {
   return {
-    article: factsOf(article, tagsOf(event.people, event.countries)),
+    article: articleMetaOf(article, tagsOf(event.people, event.countries)),
     jsonLd: [
       breadcrumbs([
         { name: site.name, url: url(paths.home()) },
@@ -339,13 +338,13 @@ export async function eventShare(article: Article, event: EventView) {
  * What a photo's page passes to the layout: its credits as an ImageObject. A placeholder gets
  * none: its share image is a card of text, not the photo the credits are for.
  */
-export async function photoShare(article: Article, photos: readonly Photo[], index: number) {
+export async function photoHead(article: Article, photos: readonly Photo[], index: number) {
   const page = photoPage({ slug: article.id, title: article.data.title }, photos, index);
   const { photo } = page;
   const people = await peopleOn(photo.people, article.data.published);
   const image = (await shareImageJobs()).get(shareImagePath(page.href))!;
   return {
-    article: factsOf(article, tagsOf(people, [])),
+    article: articleMetaOf(article, tagsOf(people, [])),
     jsonLd: [
       ...(photo.placeholder
         ? []
@@ -372,7 +371,7 @@ export async function photoShare(article: Article, photos: readonly Photo[], ind
 }
 
 /** The home page's WebSite data. */
-export function homeShare() {
+export function homeHead() {
   return {
     jsonLd: [
       website({

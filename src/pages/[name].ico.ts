@@ -1,6 +1,14 @@
-/** /favicon.ico for the clients that ask for it whatever the page says: a 32 px PNG in an ICO wrapper. */
-import type { APIRoute } from 'astro';
+/**
+ * /favicon.ico for the clients that ask for it whatever the page says: a 32 px PNG in an ICO
+ * wrapper. A route with one path, so that it has a `cacheKey` and a warm build copies it rather
+ * than loading sharp to draw it again.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { iconPng } from './icons/[icon].ts';
+
+export const getStaticPaths = (() => [
+  { params: { name: 'favicon' }, cacheKey: 'favicon-32' },
+]) satisfies GetStaticPaths;
 
 /** An ICO file holding one PNG image (allowed since Windows Vista; every browser reads it). */
 export function icoOf(png: Buffer, size: number): Buffer {

@@ -1,0 +1,94 @@
+/**
+ * One view model per page type: everything a page template shows, from one call. The templates in
+ * src/pages/ only lay it out; what a page tells link previews and search engines comes from
+ * src/seo/page-head.ts.
+ */
+import { render } from 'astro:content';
+import { latestRole } from '../lib/entities.ts';
+import { articlePhotos, photoPage } from '../lib/gallery.ts';
+import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
+import {
+  atPlace,
+  blockContextOf,
+  countryOf,
+  entitiesOf,
+  getPeople,
+  involving,
+  organisationSummaryOf,
+  peopleOn,
+  placeOf,
+  roleOrganisationsOf,
+  timelineOf,
+  updatesOf,
+  type Article,
+  type Country,
+  type Organisation,
+  type Person,
+  type Photo,
+  type Place,
+} from './data.ts';
+import { displayZone } from './display-zone.ts';
+
+/** An article's page: its rendered body, photos where they show, timeline, updates, who's who. */
+export async function articlePage(article: Article) {
+  const { Content, remarkPluginFrontmatter } = await render(article);
+  const [entities, events] = await Promise.all([
+    entitiesOf(article, remarkPluginFrontmatter['mentions'] ?? []),
+    timelineOf(article),
+  ]);
+  // A photo the text places with <Photo> shows there alone: not above the text, not in "More photos".
+  const { lead, more } = articlePhotos(article.data.gallery, remarkPluginFrontmatter[PLACED_PHOTOS] ?? []);
+  return {
+    Content,
+    lead,
+    more,
+    events,
+    entities,
+    updates: updatesOf(article),
+    timeZone: displayZone(article.data),
+    /** What the MDX blocks read of the article they sit in (`Astro.locals.article`). */
+    blockContext: await blockContextOf(article, events),
+  };
+}
+
+/** An article's whole timeline on a page of its own. */
+export async function articleTimelinePage(article: Article) {
+  return { events: await timelineOf(article) };
+}
+
+/** Photo `index` of an article (`photos` in page order, `photosOf`) on its own page, with the people it shows. */
+export async function photoPageOf(article: Article, photos: readonly Photo[], index: number) {
+  const page = photoPage({ slug: article.id, title: article.data.title }, photos, index);
+  return { ...page, people: await peopleOn(page.photo.people, article.data.published) };
+}
+
+/** A person's page: their country, roles with their organisations, and what involves them. */
+export async function personPage(person: Person) {
+  const [country, involved, organisations] = await Promise.all([
+    countryOf(person),
+    involving('people', person.id),
+    roleOrganisationsOf(person),
+  ]);
+  return { country, ...involved, organisations, role: latestRole(person.data.roles)?.title };
+}
+
+/** A country's page: its people and what involves it. */
+export async function countryPage(country: Country) {
+  const [involved, people] = await Promise.all([involving('countries', country.id), getPeople()]);
+  return { ...involved, people: people.filter((person) => person.data.country.id === country.id) };
+}
+
+/** An organisation's page: who holds its roles, and what involves it. */
+export async function organisationPage(organisation: Organisation) {
+  const [involved, summary] = await Promise.all([
+    involving('organisations', organisation.id),
+    organisationSummaryOf(organisation),
+  ]);
+  return { ...involved, summary };
+}
+
+/** A place's page: where it is, and what happened there or is datelined there. */
+export async function placePage(place: Place) {
+  const [view, involved] = await Promise.all([placeOf(place), atPlace(place.id)]);
+  return { place: view!, ...involved };
+}
