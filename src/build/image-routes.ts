@@ -1,15 +1,15 @@
 /**
  * The routes of an integration that publishes a folder of images from its own cache (photos.ts):
- * in a build, one endpoint that writes the list of images, which the
- * integration reads after the build; in `astro dev`, a route that serves each image when asked.
+ * in a build, one endpoint that writes the list of images, which the integration reads after
+ * the build; in `astro dev`, a route that serves each image when asked.
  */
 import type { HookParameters } from 'astro';
 import type { Plugin } from 'vite';
 
 export interface ImageRoutes {
-  /** The folder of dist/ the images live in: 'og'. */
+  /** The folder of dist/ the images live in: '_photos'. */
   folder: string;
-  /** Their file extension: 'jpg'. */
+  /** Their file extension: 'webp'. */
   extension: string;
   /** The build's list: its URL path and its endpoint. */
   listPath: string;
@@ -19,8 +19,8 @@ export interface ImageRoutes {
 }
 
 /**
- * With `trailingSlash: 'always'` the dev server finds a route such as '/og/[...path]' at
- * '/og/x.jpg/' only, and answers the pages' '/og/x.jpg' with a 404: this hands it the address
+ * With `trailingSlash: 'always'` the dev server finds a route such as '/_photos/[...path]' at
+ * '/_photos/x.webp/' only, and answers the pages' '/_photos/x.webp' with a 404: this hands it the address
  * with the slash, for files of `folder` ending in `.<extension>`.
  */
 function slashedInDev(folder: string, extension: string): Plugin {

@@ -1,8 +1,7 @@
 /**
  * Build only (injected by src/build/photos.ts): every size of every published photo. The
  * integration reads this file after the build, makes the sizes its cache lacks, publishes them
- * in dist/_photos/ and removes the file. A site-wide page (astro.config.mjs): it reads only the
- * articles' galleries, so a warm build reuses it while no article changed.
+ * in dist/_photos/ and removes the file. Unkeyed, so every build writes it.
  */
 import type { APIRoute } from 'astro';
 import { getPhotoVariants } from '../model/data.ts';

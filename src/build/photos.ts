@@ -2,8 +2,8 @@
  * The gallery photos' published sizes, outside Astro's image pipeline. As `image()` imports, Vite
  * read, hashed and wrote all 3,000 originals (330 MB) of 1,000 articles on every build, and Astro
  * deleted them after (docs/decisions/0004-photo-sizes-after-the-build.md). Instead:
- * - in a build, one endpoint (src/build/photo-list-route.ts; a site-wide page, reused while no article
- *   changed) writes the list of every size to LIST_PATH; after the build this integration reads
+ * - in a build, one endpoint (src/build/photo-list-route.ts) writes the list of every size to
+ *   LIST_PATH; after the build this integration reads
  *   it, makes the sizes its cache lacks (sharp, src/files/photos.ts), makes `dist/_photos/` hold
  *   exactly a hard link to each, and removes the list;
  * - in `astro dev`, a route (src/build/photo-route.ts) makes each size when it is asked for, and a
@@ -23,7 +23,7 @@ import { describePublished, publishFromCache, takeBuildList } from '../files/out
 import { injectImageRoutes } from './image-routes.ts';
 
 /** Where the build writes its list of photo sizes for this integration (removed after). */
-export const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
+const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
 
 export function photos({ content }: { content: string }): AstroIntegration {
   let folder = '';

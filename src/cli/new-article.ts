@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { slugFor } from '../lib/slug.ts';
+import { slugFor } from '../lib/new-slug.ts';
 import { limits, site } from '../site.ts';
 import { articleTemplate } from './article-template.ts';
 import { drawPlaceholder } from './placeholder-image.ts';

@@ -101,7 +101,7 @@ export interface PhotoPage<P extends GalleryPhoto> {
 }
 
 /** Everything the page of photo `index` of an article shows and links to; `photos` in page order. */
-export function photoPage<P extends GalleryPhoto>(
+export function describePhotoPage<P extends GalleryPhoto>(
   article: { slug: string; title: string },
   gallery: readonly P[],
   index: number,

@@ -1,8 +1,7 @@
 /**
- * Slugs and entry ids: the one pattern every id in URLs and content/ follows, and the slugs made
- * for new articles (readable ASCII, transliterated from any script).
+ * Slugs and entry ids: the one pattern every id in URLs and content/ follows. (Making a slug from a
+ * headline is new-slug.ts, apart: its transliteration tables need not load with every check.)
  */
-import slugify from '@sindresorhus/slugify';
 
 /**
  * The one shape of every slug and entry id: lower-case ASCII letters and digits, words joined by
@@ -15,24 +14,4 @@ const WHOLE_SLUG = new RegExp(`^${SLUG}$`);
 /** Whether `text` is a slug or entry id, whole: "paris-meeting" yes, "Paris", "a--b", "-a" no. */
 export function isSlug(text: string): boolean {
   return WHOLE_SLUG.test(text);
-}
-
-/** Longest slug we make; long enough to stay readable, short enough for a shared link. */
-export const MAX_SLUG = 60;
-
-/**
- * "Зеленський зустрівся з Макроном" -> "zelenskiy-zustrivsya-z-makronom". Cut at a word boundary
- * when longer than {@link MAX_SLUG}. Throws when nothing readable is left.
- */
-export function slugFor(headline: string): string {
-  const full = slugify(headline, { decamelize: false });
-  let slug = full;
-  if (slug.length > MAX_SLUG) {
-    slug = slug.slice(0, MAX_SLUG + 1);
-    slug = slug.includes('-') ? slug.slice(0, slug.lastIndexOf('-')) : slug.slice(0, MAX_SLUG);
-  }
-  if (!isSlug(slug)) {
-    throw new Error(`cannot make a URL slug from "${headline}": use a headline with letters or digits`);
-  }
-  return slug;
 }

@@ -21,7 +21,7 @@ import { lastModified, newestFirst } from '../lib/updates.ts';
 import { liveProblemsMessage } from '../schema/content-check-live.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from '../lib/timeline.ts';
-import { displayZone } from './display-zone.ts';
+import { displayZone } from '../lib/display-zone.ts';
 
 /** The content folder, as src/content.config.ts binds the loaders to it. */
 const CONTENT = './content';
@@ -171,7 +171,7 @@ function fileOf(article: ArticleEntry): string {
 
 /**
  * An article without a `timeZone` of its own takes its dateline place's zone, so a story from
- * Bangkok shows its times in Bangkok time (displayZone in src/model/display-zone.ts reads the field).
+ * Bangkok shows its times in Bangkok time (displayZone in src/lib/display-zone.ts reads the field).
  */
 function withDatelineZone(article: Article, placeZones: ReadonlyMap<string, string | undefined>): Article {
   const zone = article.data.datelineId ? placeZones.get(article.data.datelineId.id) : undefined;
@@ -405,7 +405,7 @@ export async function getOrganisations(): Promise<Organisation[]> {
 }
 
 /** What an organisation's page shows above its articles and events. */
-export interface OrganisationPageView {
+export interface OrganisationSummary {
   id: string;
   name: string;
   shortName?: string | undefined;
@@ -423,7 +423,7 @@ export interface OrganisationPageView {
   }[];
 }
 
-export async function organisationSummaryOf(organisation: Organisation): Promise<OrganisationPageView> {
+export async function organisationSummaryOf(organisation: Organisation): Promise<OrganisationSummary> {
   const { countries } = await content();
   const { name, shortName, kind, country } = organisation.data;
   const people = (await getPeople()).flatMap((person) => {

@@ -5,7 +5,8 @@
  */
 import { render } from 'astro:content';
 import { latestRole } from '../lib/entities.ts';
-import { articlePhotos, photoPage } from '../lib/gallery.ts';
+import { articlePhotos, describePhotoPage } from '../lib/gallery.ts';
+import { plainText } from '../lib/sequence.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import {
   atPlace,
@@ -21,13 +22,14 @@ import {
   timelineOf,
   updatesOf,
   type Article,
+  type EventView,
   type Country,
   type Organisation,
   type Person,
   type Photo,
   type Place,
 } from './data.ts';
-import { displayZone } from './display-zone.ts';
+import { displayZone } from '../lib/display-zone.ts';
 
 /** An article's page: its rendered body, photos where they show, timeline, updates, who's who. */
 export async function articlePage(article: Article) {
@@ -56,9 +58,14 @@ export async function articleTimelinePage(article: Article) {
   return { events: await timelineOf(article) };
 }
 
+/** A timeline event on its own page: what its link preview and meta description say. */
+export function eventPage(event: EventView) {
+  return { description: `${event.label.text}: ${plainText(event.bodyHtml)}` };
+}
+
 /** Photo `index` of an article (`photos` in page order, `photosOf`) on its own page, with the people it shows. */
-export async function photoPageOf(article: Article, photos: readonly Photo[], index: number) {
-  const page = photoPage({ slug: article.id, title: article.data.title }, photos, index);
+export async function photoPage(article: Article, photos: readonly Photo[], index: number) {
+  const page = describePhotoPage({ slug: article.id, title: article.data.title }, photos, index);
   return { ...page, people: await peopleOn(page.photo.people, article.data.published) };
 }
 

@@ -11,7 +11,7 @@ export const getStaticPaths = (() => [
 ]) satisfies GetStaticPaths;
 
 /** An ICO file holding one PNG image (allowed since Windows Vista; every browser reads it). */
-export function icoOf(png: Buffer, size: number): Buffer {
+function icoOf(png: Buffer, size: number): Buffer {
   const header = Buffer.alloc(6 + 16);
   header.writeUInt16LE(0, 0); // reserved
   header.writeUInt16LE(1, 2); // type: icon

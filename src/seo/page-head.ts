@@ -21,10 +21,10 @@ import {
   type PersonOnDate,
 } from '../model/data.ts';
 import { formatDay } from '../lib/date-format.ts';
-import { displayZone } from '../model/display-zone.ts';
+import { displayZone } from '../lib/display-zone.ts';
 import { latestRole } from '../lib/entities.ts';
 import { distanceFromMain } from '../lib/event-labels.ts';
-import { photoPage } from '../lib/gallery.ts';
+import { describePhotoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
 import { absoluteUrl, type ArticleMeta, type PreviewImage } from './seo.ts';
 import {
@@ -107,7 +107,7 @@ function leadImageOf(article: Article): Photo | undefined {
 function photoPageCard(article: Article, photos: readonly Photo[], index: number): CardSpec {
   const photo = photos[index]!;
   if (!photo.placeholder) return photoCard(photo, true);
-  const { position } = photoPage({ slug: article.id, title: article.data.title }, photos, index);
+  const { position } = describePhotoPage({ slug: article.id, title: article.data.title }, photos, index);
   return { ...articleCard(article), kicker: position, title: photo.caption };
 }
 
@@ -339,7 +339,7 @@ export async function eventHead(article: Article, event: EventView) {
  * none: its share image is a card of text, not the photo the credits are for.
  */
 export async function photoHead(article: Article, photos: readonly Photo[], index: number) {
-  const page = photoPage({ slug: article.id, title: article.data.title }, photos, index);
+  const page = describePhotoPage({ slug: article.id, title: article.data.title }, photos, index);
   const { photo } = page;
   const people = await peopleOn(photo.people, article.data.published);
   const image = (await shareImageJobs()).get(shareImagePath(page.href))!;

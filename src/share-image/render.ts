@@ -1,6 +1,6 @@
 /**
  * Share images, the drawing: Satori lays out text with fonts from npm packages (WOFF, never
- * WOFF2, which Satori rejects; only the files a picture needs, share-image-fonts.ts) into an SVG
+ * WOFF2, which Satori rejects; only the files a picture needs, fonts.ts) into an SVG
  * of paths; sharp rasterises it, or fits a photo to the frame and draws the credit over it, and
  * encodes a baseline JPEG. Same input, same bytes.
  * Right-to-left text (Arabic, Hebrew) is drawn by sharp's text input instead (Pango: HarfBuzz
@@ -569,7 +569,7 @@ export function cacheKey(job: ShareImageJob): string {
 }
 
 /** Where rendered images are kept between builds. */
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return process.env['BACKSTORY_OG_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/backstory-og');
 }
 

@@ -18,7 +18,7 @@ const EVENT_PAGE = 'articles/sample-story/timeline/talks-begin/index.html';
 const PERSON_PAGE = 'people/ada-example/index.html';
 const COUNTRY_PAGE = 'countries/fr/index.html';
 /** Pages without getStaticPaths: Astro renders them on every build. */
-const SITE_WIDE = [
+const UNKEYED = [
   '_photos/photos.json',
   'robots.txt',
   'manifest.webmanifest',
@@ -118,7 +118,7 @@ describe('a second build with nothing changed', () => {
 
   it('renders the pages without a key again (home, indexes, feed), and only those', () => {
     const again = [...rendered(builds[1]!)].map((name) => name.replace(/\/$/, ''));
-    expect(again.sort()).toEqual([...SITE_WIDE].sort());
+    expect(again.sort()).toEqual([...UNKEYED].sort());
   });
 
   it('makes no photo size again: each is linked from the photo cache', () => {
@@ -194,7 +194,7 @@ describe('after a change', () => {
     expect(page(PHOTO_PAGE)).toContain('Foreign Minister of France');
     edit('people/ada-example.yaml', 'Foreign Minister of France', 'Minister for Europe of France');
     const run = build();
-    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, PERSON_PAGE, COUNTRY_PAGE, ...SITE_WIDE]) {
+    for (const name of [ARTICLE, PHOTO_PAGE, EVENT_PAGE, PERSON_PAGE, COUNTRY_PAGE, ...UNKEYED]) {
       expect(restored(run)).not.toContain(name);
       expect(rendered(run)).toContain(name);
     }
@@ -211,7 +211,7 @@ describe('after a change', () => {
       'Ministers met in Paris on Sept. 4. They spoke for an hour.',
     );
     const changed = build();
-    for (const name of [ARTICLE, PERSON_PAGE, COUNTRY_PAGE, ...SITE_WIDE]) {
+    for (const name of [ARTICLE, PERSON_PAGE, COUNTRY_PAGE, ...UNKEYED]) {
       expect(restored(changed)).not.toContain(name);
       expect(rendered(changed)).toContain(name);
     }

@@ -225,8 +225,8 @@ describe.each(rawArticles())('structured data of $slug', ({ slug, data }) => {
       placeholder: boolean;
     }[],
   )('gives photo page $id an ImageObject with its credits (none for a placeholder)', (photo) => {
-    const photoPage = readPage(distDir, `articles/${slug}/photos/${photo.id}/index.html`);
-    const image = jsonLdOf(photoPage).find((item) => item['@type'] === 'ImageObject');
+    const describePhotoPage = readPage(distDir, `articles/${slug}/photos/${photo.id}/index.html`);
+    const image = jsonLdOf(describePhotoPage).find((item) => item['@type'] === 'ImageObject');
     if (photo.placeholder) {
       // Its share image is a card of text, not the photo these credits are for.
       expect(image).toBeUndefined();

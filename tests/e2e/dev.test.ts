@@ -1,7 +1,7 @@
 /**
- * `npm run dev`: the share images and photo sizes a page names are made on request (a build
- * publishes them through src/build/share-images.ts and photos.ts instead), at the address
- * the page gives, without the trailing slash `trailingSlash: 'always'` would ask for.
+ * `npm run dev`: the share images (src/pages/og/, as in a build) and photo sizes (made on request
+ * in dev, by src/build/photos.ts after a build) a page names are served at the address the page
+ * gives, without the trailing slash `trailingSlash: 'always'` would ask for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

@@ -4,7 +4,7 @@ import {
   photoAnchor,
   photoDescription,
   photoIdFromHash,
-  photoPage,
+  describePhotoPage,
   photosInPageOrder,
   positionLabel,
   wrapIndex,
@@ -56,9 +56,9 @@ describe('position in the sequence', () => {
   });
 });
 
-describe('photoPage', () => {
+describe('describePhotoPage', () => {
   it('links the first photo to the next one only, and back to the article', () => {
-    const page = photoPage(article, gallery, 0);
+    const page = describePhotoPage(article, gallery, 0);
     expect(page.href).toBe('/articles/paris-talks/photos/first/');
     expect(page.position).toBe('Photo 1 of 3');
     expect(page.previous).toBeUndefined();
@@ -67,14 +67,14 @@ describe('photoPage', () => {
   });
 
   it('links a middle photo both ways, without looping at the ends', () => {
-    const middle = photoPage(article, gallery, 1);
+    const middle = describePhotoPage(article, gallery, 1);
     expect(middle.previous?.photo.id).toBe('first');
     expect(middle.next?.photo.id).toBe('third');
-    expect(photoPage(article, gallery, 2).next).toBeUndefined();
+    expect(describePhotoPage(article, gallery, 2).next).toBeUndefined();
   });
 
   it('titles the page by its place in the article and describes it by caption and credit', () => {
-    const page = photoPage(article, gallery, 2);
+    const page = describePhotoPage(article, gallery, 2);
     expect(page.title).toBe('Photo 3 of 3: Leaders meet in Paris');
     expect(page.description).toBe('Caption of third. (Ann Photographer / Agency)');
   });
@@ -86,7 +86,7 @@ describe('photoPage', () => {
   });
 
   it('refuses an index outside the gallery', () => {
-    expect(() => photoPage(article, gallery, 3)).toThrow(RangeError);
+    expect(() => describePhotoPage(article, gallery, 3)).toThrow(RangeError);
   });
 });
 

@@ -2,7 +2,7 @@
  * The folders of src/ are layers, and imports only go down (docs/architecture.md):
  * site.ts < lib < files < share-image < markdown < schema < model < seo < components (and styles)
  * < layouts < pages (with content.config.ts) < build and cli. `lib/` is pure: no disk, no
- * drawing, no Astro, no state kept between calls. Code shipped to browsers is named `*.client.ts`,
+ * drawing, no Astro runtime, no clock, environment or global state. Code shipped to browsers is named `*.client.ts`,
  * is imported only from a component's `<script>`, and imports only `lib/` and other client code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ interface Import {
   to: string;
   /** In a component's `<script>`: code for the browser. */
   client: boolean;
+  /** Written as a relative path ('./x.ts', '../lib/y.ts'). */
+  relative: boolean;
 }
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)(['"])([^'"\n]+)\1/g;
@@ -53,10 +55,9 @@ function importsOf(files: ReadonlyMap<string, string>): Import[] {
     ];
     for (const [code, client] of parts) {
       for (const [, , specifier] of code.matchAll(IMPORT)) {
-        const to = specifier!.startsWith('.')
-          ? posix.normalize(posix.join(posix.dirname(from), specifier!))
-          : specifier!;
-        found.push({ from, to, client });
+        const relative = specifier!.startsWith('.');
+        const to = relative ? posix.normalize(posix.join(posix.dirname(from), specifier!)) : specifier!;
+        found.push({ from, to, client, relative });
       }
     }
   }
@@ -67,8 +68,13 @@ function importsOf(files: ReadonlyMap<string, string>): Import[] {
 function layerProblems(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   const isClient = (path: string) => path.endsWith('.client.ts');
-  for (const { from, to, client } of importsOf(files)) {
-    const local = files.has(to) || to.startsWith('../');
+  for (const { from, to, client, relative } of importsOf(files)) {
+    const local = relative && !to.startsWith('../');
+    if (local && !files.has(to))
+      problems.push(`${from} imports ${to}: no such file (a relative import names its file, .ts included)`);
+    const edge = layerOf(from) === LAYERS.length - 1;
+    if (relative && !local && !edge && !to.startsWith('../public/'))
+      problems.push(`${from} imports ${to}: outside src/ (only public/ files, or from build/ and cli/)`);
     if (from.startsWith('lib/')) {
       if (!local && IMPURE.test(to)) problems.push(`${from} imports ${to}: lib/ is pure`);
       if (local && !to.startsWith('lib/') && to !== 'site.ts')
@@ -82,8 +88,8 @@ function layerProblems(files: ReadonlyMap<string, string>): string[] {
       problems.push(`${from} imports ${to}: browser code imports only lib/ and *.client.ts`);
   }
   for (const [path, source] of files) {
-    if (path.startsWith('lib/') && /\bglobalThis\b/.test(source))
-      problems.push(`${path} keeps state on globalThis: lib/ is pure`);
+    if (path.startsWith('lib/') && /\bglobalThis\b|\bprocess\.env\b|\bDate\.now\(|new Date\(\)/.test(source))
+      problems.push(`${path} reads the environment, the clock or global state: lib/ is pure`);
     if (layerOf(path) < 0) problems.push(`${path} is in no layer: add its folder to LAYERS`);
   }
   return problems;
@@ -113,7 +119,7 @@ describe('the layers of src/', () => {
     const files = new Map([
       [
         'lib/pure.ts',
-        "import { readFileSync } from 'node:fs';\nimport { data } from '../model/data.ts';\n(globalThis as any).x = 1;",
+        "import { readFileSync } from 'node:fs';\nimport { data } from '../model/data.ts';\nimport { up } from '../model/data';\nimport x from '../../secrets.txt';\n(globalThis as any).x = 1;",
       ],
       [
         'model/data.ts',
@@ -130,12 +136,16 @@ describe('the layers of src/', () => {
       'lib/pure.ts imports node:fs: lib/ is pure',
       'lib/pure.ts imports model/data.ts: lib/ imports only lib/',
       'lib/pure.ts imports model/data.ts: an upward import',
+      'lib/pure.ts imports model/data: no such file (a relative import names its file, .ts included)',
+      'lib/pure.ts imports model/data: lib/ imports only lib/',
+      'lib/pure.ts imports model/data: an upward import',
+      'lib/pure.ts imports ../secrets.txt: outside src/ (only public/ files, or from build/ and cli/)',
       'model/data.ts imports components/Card.astro: an upward import',
       'model/data.ts imports components/menu.client.ts: an upward import',
       'model/data.ts imports components/menu.client.ts: *.client.ts is for <script> only',
       'components/Card.astro <script> imports components/menu.ts: browser code is *.client.ts',
       'components/menu.client.ts imports model/data.ts: browser code imports only lib/ and *.client.ts',
-      'lib/pure.ts keeps state on globalThis: lib/ is pure',
+      'lib/pure.ts reads the environment, the clock or global state: lib/ is pure',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSlug, MAX_SLUG, slugFor } from '../../src/lib/slug.ts';
+import { MAX_SLUG, slugFor } from '../../src/lib/new-slug.ts';
+import { isSlug } from '../../src/lib/slug.ts';
 
 describe('slugFor', () => {
   it('keeps a plain English headline readable', () => {
