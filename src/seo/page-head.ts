@@ -1,43 +1,24 @@
 /**
- * What each page shows link previews and search engines: its share image (one drawn card per
- * page, src/pages/og/), the `article:*` meta tags, and its schema.org data. Built from the model
- * (data.ts) once per build; the rules are in seo.ts, structured-data.ts and share-image/cards.ts.
+ * What each page tells link previews and search engines: its share image (share-images.ts), the
+ * `article:*` meta tags, and its schema.org data. Built from the model (data.ts) once per build;
+ * the rules are in seo.ts and structured-data.ts.
  */
 import {
   countriesOn,
-  getArticles,
-  getCountries,
-  getOrganisations,
-  getPeople,
-  getPlaces,
   modifiedOf,
   organisationsOn,
   peopleOn,
-  photosOf,
-  type OrganisationOnDate,
-  timelineOf,
   type Article,
   type EventView,
+  type OrganisationOnDate,
   type PersonOnDate,
 } from '../model/data.ts';
-import { formatDay } from '../lib/date-format.ts';
-import { displayZone } from '../lib/display-zone.ts';
-import { latestRole } from '../lib/entities.ts';
-import { distanceFromMain } from '../lib/event-labels.ts';
 import { describePhotoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
-import { absoluteUrl, type ArticleMeta, type PreviewImage } from './seo.ts';
-import {
-  SHARE_IMAGE,
-  STRUCTURED_CROPS,
-  cardAlt,
-  cropPath,
-  shareImagePath,
-  type CardSpec,
-  type CropName,
-  type ShareImageJob,
-  type TextCard,
-} from '../share-image/cards.ts';
+import { absoluteUrl, type ArticleMeta } from './seo.ts';
+import { STRUCTURED_CROPS, cropPath, shareImagePath, type CropName } from '../share-image/cards.ts';
+import { leadImageOf, shareImageJobs } from './share-images.ts';
+import { siteUrl } from './site-url.ts';
 import {
   breadcrumbs,
   newsArticle,
@@ -51,178 +32,7 @@ import { site } from '../site.ts';
 
 type Photo = Article['data']['gallery'][number];
 
-/** The site URL of this build (astro.config.mjs: SITE_URL, else site.url). */
-export function siteUrl(): string {
-  return import.meta.env.SITE ?? site.url;
-}
-
 const url = (path: string) => absoluteUrl(path, siteUrl());
-
-function photoCard(photo: Photo, drawCredit: boolean): CardSpec {
-  return {
-    kind: 'photo',
-    file: photo.image.file,
-    contentHash: photo.image.hash,
-    credit: photo.credit,
-    placeholder: photo.placeholder,
-    drawCredit,
-  };
-}
-
-function articleCard(article: Article): TextCard {
-  const { title, dateline, published } = article.data;
-  // The day alone: a card has no room for a clock time, and a date-only article has none.
-  return {
-    kind: 'text',
-    kicker: 'Explainer',
-    title,
-    lang: article.data.lang ?? site.lang,
-    footer: `${dateline.toUpperCase()} · ${formatDay(published, displayZone(article.data))}`,
-  };
-}
-
-function job(
-  path: string,
-  card: CardSpec,
-  alt?: string,
-  size: { width: number; height: number } = SHARE_IMAGE,
-): ShareImageJob {
-  return { path, card, width: size.width, height: size.height, alt: alt ?? cardAlt(card, site.name) };
-}
-
-function withNative(person: PersonOnDate): string {
-  return person.nativeName ? `${person.name} (${person.nativeName.text})` : person.name;
-}
-
-/**
- * The photo that stands for an article in structured data: its lead photo, unless that is a
- * placeholder. A placeholder is never a preview or search image: the drawn text card stands in.
- */
-function leadImageOf(article: Article): Photo | undefined {
-  const [lead] = article.data.gallery;
-  return lead && !lead.placeholder ? lead : undefined;
-}
-
-/** A photo page's share card: the photo with its credit, or for a placeholder a card of text. */
-function photoPageCard(article: Article, photos: readonly Photo[], index: number): CardSpec {
-  const photo = photos[index]!;
-  if (!photo.placeholder) return photoCard(photo, true);
-  const { position } = describePhotoPage({ slug: article.id, title: article.data.title }, photos, index);
-  return { ...articleCard(article), kicker: position, title: photo.caption };
-}
-
-/** The structured-data crops of an article: its lead photo, or its card when it has none (or a placeholder). */
-function cropJobs(article: Article): ShareImageJob[] {
-  const lead = leadImageOf(article);
-  const articlePath = paths.article(article.id);
-  return (Object.keys(STRUCTURED_CROPS) as CropName[]).map((crop) =>
-    lead
-      ? job(cropPath(articlePath, crop), photoCard(lead, false), lead.alt, STRUCTURED_CROPS[crop])
-      : job(cropPath(articlePath, crop), articleCard(article), undefined, STRUCTURED_CROPS[crop]),
-  );
-}
-
-let jobs: Promise<Map<string, ShareImageJob>> | undefined;
-
-/** Every generated image of the site, by URL path: one share card per page, and the article crops. */
-export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
-  jobs ??= (async () => {
-    const list: ShareImageJob[] = [];
-    const page = (pagePath: string, card: CardSpec, alt?: string) =>
-      list.push(job(shareImagePath(pagePath), card, alt));
-    page(paths.home(), {
-      kind: 'text',
-      kicker: 'News explainers',
-      title: site.description,
-      footer: new URL(siteUrl()).host,
-    });
-    page(paths.timeline(), { kind: 'text', kicker: 'Timeline', title: 'Timeline of every story' });
-    page(paths.people(), { kind: 'text', kicker: 'People', title: 'Everyone in the explainers' });
-    page(paths.countries(), { kind: 'text', kicker: 'Countries', title: 'Every country in the explainers' });
-    for (const person of await getPeople()) {
-      const { name, nativeName, roles } = person.data;
-      page(paths.person(person.id), {
-        kind: 'text',
-        kicker: 'People',
-        title: name,
-        names: nativeName ? [nativeName.text] : [],
-        footer: latestRole(roles)?.title,
-      });
-    }
-    for (const country of await getCountries()) {
-      page(paths.country(country.id), { kind: 'text', kicker: 'Countries', title: country.data.name });
-    }
-    page(paths.organisations(), {
-      kind: 'text',
-      kicker: 'Organisations',
-      title: 'Every organisation in the explainers',
-    });
-    for (const organisation of await getOrganisations()) {
-      const { name, shortName } = organisation.data;
-      page(paths.organisation(organisation.id), {
-        kind: 'text',
-        kicker: 'Organisations',
-        title: name,
-        footer: shortName !== name ? shortName : undefined,
-      });
-    }
-    page(paths.places(), { kind: 'text', kicker: 'Places', title: 'Every place in the explainers' });
-    for (const place of await getPlaces()) {
-      page(paths.place(place.id), { kind: 'text', kicker: 'Places', title: place.data.name });
-    }
-    for (const article of await getArticles()) {
-      page(paths.article(article.id), articleCard(article));
-      list.push(...cropJobs(article));
-      const events = await timelineOf(article);
-      if (events.length > 0) {
-        page(paths.articleTimeline(article.id), {
-          kind: 'text',
-          kicker: 'Timeline',
-          title: article.data.title,
-          lang: article.data.lang ?? site.lang,
-          footer: `${events.length} events, in order`,
-        });
-      }
-      events.forEach((event, index) => {
-        page(event.href, {
-          kind: 'text',
-          kicker: `Timeline · Event ${index + 1} of ${events.length}`,
-          title: event.title,
-          lang: article.data.lang ?? site.lang,
-          names: event.people.map(withNative),
-          footer: [event.label.text, event.distance && distanceFromMain(event.distance)]
-            .filter(Boolean)
-            .join(' · '),
-        });
-      });
-      const photos = await photosOf(article);
-      for (const [index, photo] of photos.entries()) {
-        const card = photoPageCard(article, photos, index);
-        page(paths.photo(article.id, photo.id), card, cardAlt(card, site.name, photo.alt));
-      }
-    }
-    const byPath = new Map<string, ShareImageJob>();
-    for (const item of list) {
-      if (byPath.has(item.path)) throw new Error(`share images: two images at ${item.path}`);
-      byPath.set(item.path, item);
-    }
-    return byPath;
-  })();
-  return jobs;
-}
-
-/** The share image of a page: its own card, or the home page's for pages without one (404). */
-export async function shareImageFor(pagePath: string): Promise<PreviewImage> {
-  const all = await shareImageJobs();
-  const found = all.get(shareImagePath(pagePath)) ?? all.get(shareImagePath(paths.home()))!;
-  return {
-    url: found.path,
-    width: found.width,
-    height: found.height,
-    alt: found.alt,
-    type: SHARE_IMAGE.type,
-  };
-}
 
 /** The publisher, for structured data. */
 export function publisher(): Organization {

@@ -6,7 +6,7 @@
  * without drawing.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { shareImageJobs } from '../../seo/page-head.ts';
+import { shareImageJobs } from '../../seo/share-images.ts';
 import { SHARE_IMAGE_FOLDER } from '../../share-image/cards.ts';
 import { cacheKey, cachedShareImage } from '../../share-image/render.ts';
 
