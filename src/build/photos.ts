@@ -17,13 +17,31 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { PHOTO_ENCODING, PHOTO_FILE, PHOTO_FOLDER, type PhotoVariant } from '../lib/photo-variants.ts';
 import { cachedVariant, makeVariant, photoCacheDir } from '../files/photos.ts';
 import { describePublished, publishFromCache, takeBuildList } from '../files/output.ts';
-import { injectImageRoutes } from './image-routes.ts';
 
 /** Where the build writes its list of photo sizes for this integration (removed after). */
 const LIST_PATH = `/${PHOTO_FOLDER}/photos.json`;
+
+/**
+ * With `trailingSlash: 'always'` the dev server finds the route '/_photos/[...path]' at
+ * '/_photos/x.webp/' only, and answers the pages' '/_photos/x.webp' with a 404: this hands it the
+ * address with the slash.
+ */
+function slashedInDev(): Plugin {
+  const file = new RegExp(`^/${PHOTO_FOLDER}/[^?#]+\\.${PHOTO_ENCODING.format}(?=[?#]|$)`);
+  return {
+    name: 'backstory:photos-slashed-in-dev',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url) request.url = request.url.replace(file, '$&/');
+        next();
+      });
+    },
+  };
+}
 
 export function photos({ content }: { content: string }): AstroIntegration {
   let folder = '';
@@ -32,15 +50,16 @@ export function photos({ content }: { content: string }): AstroIntegration {
     name: 'backstory:photos',
     hooks: {
       'astro:config:setup': (setup) => {
-        const { command, config, addWatchFile } = setup;
-        injectImageRoutes(setup, {
-          folder: PHOTO_FOLDER,
-          extension: PHOTO_ENCODING.format,
-          listPath: LIST_PATH,
-          listRoute: new URL('./photo-list-route.ts', import.meta.url),
-          devRoute: new URL('./photo-route.ts', import.meta.url),
-        });
-        if (command === 'dev') {
+        const { command, config, addWatchFile, injectRoute, updateConfig } = setup;
+        // In a build, the list of sizes this integration reads after it; in dev, each size on request.
+        if (command !== 'dev') {
+          injectRoute({ pattern: LIST_PATH, entrypoint: new URL('./photo-list-route.ts', import.meta.url) });
+        } else {
+          updateConfig({ vite: { plugins: [slashedInDev()] } });
+          injectRoute({
+            pattern: `/${PHOTO_FOLDER}/[...path]`,
+            entrypoint: new URL('./photo-route.ts', import.meta.url),
+          });
           // The pages hold each photo's hash from when the server read it (src/model/data.ts): a
           // replaced photo restarts the server, as a config file does.
           folder = fileURLToPath(new URL(content, config.root));

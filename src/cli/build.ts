@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
 /** The site, and the folder it is built in first (the config keeps Astro's default outDir). */
-export const OUT_DIR = 'dist';
-export const STAGING_DIR = '.dist-building';
+const OUT_DIR = 'dist';
+const STAGING_DIR = '.dist-building';
 
 async function main(args: readonly string[]): Promise<number> {
   const astro = fileURLToPath(new URL('../../node_modules/.bin/astro', import.meta.url));

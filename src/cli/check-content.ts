@@ -10,6 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { plural } from '../lib/plural.ts';
 import { formatProblem } from '../lib/problem.ts';
 import { checkContent } from '../schema/content-check.ts';
 import { contentSource } from '../schema/content-source.ts';
@@ -29,7 +30,6 @@ const report = await checkContent(contentSource(contentDir), {
 });
 
 const { articles, people, countries, organisations, places } = report.checked;
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 // Organisations and places are optional folders: named only when the content has some.
 const scope = [
   plural(articles, 'article'),

@@ -21,7 +21,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { PHOTO_TYPES_FIX } from '../lib/photo-variants.ts';
+import { PHOTO_EXTENSIONS, PHOTO_TYPES_FIX, type ImageType } from '../lib/photo-variants.ts';
 import type { Problem } from '../lib/problem.ts';
 import { limits } from '../site.ts';
 
@@ -85,8 +85,6 @@ export function readContentFile(file: string, maxBytes: number): Buffer | number
 
 // --- image types and pixel sizes from the first bytes ---------------------------------------------
 
-type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'tiff';
-
 const NAMES: Record<ImageType | 'heic', string> = {
   jpeg: 'JPEG',
   png: 'PNG',
@@ -95,17 +93,6 @@ const NAMES: Record<ImageType | 'heic', string> = {
   gif: 'GIF',
   tiff: 'TIFF',
   heic: 'HEIC',
-};
-
-const EXTENSIONS: Record<string, ImageType> = {
-  '.jpg': 'jpeg',
-  '.jpeg': 'jpeg',
-  '.png': 'png',
-  '.webp': 'webp',
-  '.avif': 'avif',
-  '.gif': 'gif',
-  '.tif': 'tiff',
-  '.tiff': 'tiff',
 };
 
 const RENAME: Record<ImageType, string> = {
@@ -380,7 +367,7 @@ export function checkContentFile(
       fix: 'export it smaller',
     };
 
-  const declared = EXTENSIONS[extname(path).toLowerCase()];
+  const declared = PHOTO_EXTENSIONS[extname(path).toLowerCase()];
   if (!declared)
     return {
       problem: `${quoted} is not an image file the site can read`,

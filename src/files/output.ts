@@ -86,7 +86,7 @@ function emptyBut(dir: string, wanted: ReadonlySet<string>): number {
 
 /** A file to publish under a folder of dist/ from a cache: its URL path, its cached copy, how to make that. */
 export interface CachedOutput {
-  /** Site-relative URL path under the folder: '/og/articles/x.jpg'. */
+  /** Site-relative URL path under the folder: '/_photos/x-400.webp'. */
   path: string;
   cached: string;
   /** Writes `cached`; called only when it is missing. */

@@ -112,3 +112,11 @@ export function badCharactersByLine(
     return { line: firstLine + line, column, character };
   });
 }
+
+/** Letters and digits only, lower case, single spaces: "Ada (l) greets Ben." -> "ada l greets ben". */
+export function plainWords(text: string): string {
+  return text
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -10,7 +10,27 @@ import { createHash } from 'node:crypto';
 export const PHOTO_FOLDER = '_photos';
 
 /** Names of the photo files the site reads (sharp's raster formats). */
-export const PHOTO_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
+export type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'tiff';
+
+/** The file types a photo may be, by extension; the content check matches the bytes to them. */
+export const PHOTO_EXTENSIONS: Readonly<Record<string, ImageType>> = {
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.png': 'png',
+  '.webp': 'webp',
+  '.avif': 'avif',
+  '.gif': 'gif',
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
+};
+
+/** A file name with one of {@link PHOTO_EXTENSIONS}, in any letter case. */
+export const PHOTO_FILE = new RegExp(
+  `(${Object.keys(PHOTO_EXTENSIONS)
+    .map((extension) => `\\${extension}`)
+    .join('|')})$`,
+  'i',
+);
 
 /** The fix for a file of another type: the types {@link PHOTO_FILE} accepts. */
 export const PHOTO_TYPES_FIX = 'use a .jpg, .png, .webp, .avif, .gif or .tif file';

@@ -6,13 +6,6 @@
 import { isAfter, parseWhen } from './dates.ts';
 import type { Finding } from './problem.ts';
 
-export interface ArticleUpdate {
-  /** Instant with UTC offset. */
-  time: string;
-  kind: 'update' | 'correction';
-  text: string;
-}
-
 export interface ChangeFacts {
   published: string;
   updated?: string | undefined;

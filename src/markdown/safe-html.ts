@@ -55,7 +55,7 @@ export const TAG_LIST = Object.keys(INLINE_TAGS).join(', ');
  * Character references are decoded and whitespace and control characters removed first, as
  * browsers (more or less) do: `jav&#x09;ascript:` and `\u0001javascript:` are javascript: URLs.
  */
-export function urlScheme(url: string): string | undefined {
+function urlScheme(url: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const plain = decodeString(url).replace(
     /[\u0000-\u0020\u007f-\u009f\u00a0\u2000-\u200f\u2028\u2029\ufeff]/g,

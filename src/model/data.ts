@@ -234,14 +234,23 @@ export function modifiedOf(article: Article): string | undefined {
   return lastModified(article.data);
 }
 
+/** The photo pages and the share images both ask for an article's photos: rendered once a build. */
+const photosInOrder = new WeakMap<Article, Promise<Photo[]>>();
+
 /**
  * The article's photos in the order its page shows them: the lead, those the text places with
  * <Photo> (known only once the body is rendered), then the rest. Photo pages and their share
  * cards are numbered by it, as the lightbox on the article page is.
  */
-export async function photosOf(article: Article): Promise<Article['data']['gallery']> {
-  const { remarkPluginFrontmatter } = await render(article);
-  return photosInPageOrder(article.data.gallery, remarkPluginFrontmatter[PLACED_PHOTOS] ?? []);
+export function photosOf(article: Article): Promise<Photo[]> {
+  let photos = photosInOrder.get(article);
+  if (!photos) {
+    photos = render(article).then(({ remarkPluginFrontmatter }) =>
+      photosInPageOrder(article.data.gallery, remarkPluginFrontmatter[PLACED_PHOTOS] ?? []),
+    );
+    photosInOrder.set(article, photos);
+  }
+  return photos;
 }
 
 /** All published articles, newest first. */

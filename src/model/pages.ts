@@ -6,7 +6,9 @@
 import { render } from 'astro:content';
 import { latestRole } from '../lib/entities.ts';
 import { articlePhotos, describePhotoPage } from '../lib/gallery.ts';
+import { plural } from '../lib/plural.ts';
 import { plainText } from '../lib/sequence.ts';
+import { site } from '../site.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import {
   atPlace,
@@ -69,6 +71,15 @@ export async function photoPage(article: Article, photos: readonly Photo[], inde
   return { ...page, people: await peopleOn(page.photo.people, article.data.published) };
 }
 
+/** "Ada Example in Backstory's explainers: 2 articles and 1 timeline event." */
+function involvementDescription(
+  name: string,
+  involved: { articles: readonly unknown[]; events: readonly unknown[] },
+) {
+  const { articles, events } = involved;
+  return `${name} in ${site.name}'s explainers: ${plural(articles.length, 'article')} and ${plural(events.length, 'timeline event')}.`;
+}
+
 /** A person's page: their country, roles with their organisations, and what involves them. */
 export async function personPage(person: Person) {
   const [country, involved, organisations] = await Promise.all([
@@ -76,13 +87,19 @@ export async function personPage(person: Person) {
     involving('people', person.id),
     roleOrganisationsOf(person),
   ]);
-  return { country, ...involved, organisations, role: latestRole(person.data.roles)?.title };
+  const role = latestRole(person.data.roles)?.title;
+  const name = `${person.data.name}${role ? ` (${role})` : ''}`;
+  return { country, ...involved, organisations, role, description: involvementDescription(name, involved) };
 }
 
 /** A country's page: its people and what involves it. */
 export async function countryPage(country: Country) {
   const [involved, people] = await Promise.all([involving('countries', country.id), getPeople()]);
-  return { ...involved, people: people.filter((person) => person.data.country.id === country.id) };
+  return {
+    ...involved,
+    people: people.filter((person) => person.data.country.id === country.id),
+    description: involvementDescription(country.data.name, involved),
+  };
 }
 
 /** An organisation's page: who holds its roles, and what involves it. */
@@ -91,11 +108,12 @@ export async function organisationPage(organisation: Organisation) {
     involving('organisations', organisation.id),
     organisationSummaryOf(organisation),
   ]);
-  return { ...involved, summary };
+  return { ...involved, summary, description: involvementDescription(organisation.data.name, involved) };
 }
 
 /** A place's page: where it is, and what happened there or is datelined there. */
 export async function placePage(place: Place) {
   const [view, involved] = await Promise.all([placeOf(place), atPlace(place.id)]);
-  return { place: view!, ...involved };
+  const description = `${view!.name}, ${view!.country.name}, in ${site.name}'s explainers: ${plural(involved.events.length, 'timeline event')}.`;
+  return { place: view!, ...involved, description };
 }

@@ -6,6 +6,7 @@
  * code of the country named. Each rule writes its own fix.
  */
 import { limits } from '../site.ts';
+import { plainWords } from '../lib/clean-text.ts';
 import { isAfter } from '../lib/dates.ts';
 import { rolesHeldOn, type DatedRole } from '../lib/entities.ts';
 import { isoCodeNamed, isoCodesNamed, isoCountryNames, isoNameWithin } from '../lib/iso-countries.ts';
@@ -225,12 +226,6 @@ function unlistedMentionFindings(article: CheckedArticle, body: string, registry
 }
 
 /** Lower-case letters and digits, one space between words. */
-const wordsOf = (value: string) =>
-  value
-    .toLocaleLowerCase('en')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 /**
  * A place given both as text and as a registered id must be the same place: the text (`dateline`,
  * an event's `place`) names it by its name or an alias, as whole words in any case ("PARIS",
@@ -248,7 +243,7 @@ function placeTextFindings(article: CheckedArticle, registry: Registry): Finding
   return pairs.flatMap(([field, text, ref]): Finding[] => {
     const names = ref && registry.placeNames?.get(ref.id);
     if (text === undefined || !names || names.length === 0) return [];
-    const words = (value: string) => ` ${wordsOf(value)} `;
+    const words = (value: string) => ` ${plainWords(value)} `;
     if (names.some((name) => words(text).includes(words(name)))) return [];
     const key = field === 'dateline' ? 'datelineId' : 'placeId';
     return [

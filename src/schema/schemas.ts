@@ -12,7 +12,7 @@
  */
 import type { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { textProblem } from '../lib/clean-text.ts';
+import { plainWords, textProblem } from '../lib/clean-text.ts';
 import { isTimeZone, isWhen, localInstants, parseWhen, TIMES_OF_DAY } from '../lib/dates.ts';
 import { PHOTO_FILE, PHOTO_TYPES_FIX } from '../lib/photo-variants.ts';
 import { quoted, said } from '../lib/problem.ts';
@@ -34,12 +34,7 @@ export interface SchemaHelpers {
 
 /** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
 function sameWords(a: string, b: string): boolean {
-  const words = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return words(a) === words(b);
+  return plainWords(a) === plainWords(b);
 }
 
 /**
@@ -100,6 +95,9 @@ const languageTag = z.string().refine(isLanguageTag, {
   error: (issue) =>
     said(`${quoted(String(issue.input))} is not a language tag`, "use a BCP 47 tag such as 'uk'"),
 });
+
+/** A 24-hour clock time, 'HH:MM'. */
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** An IANA time zone name, e.g. 'Asia/Bangkok'. */
 const timeZoneName = z
@@ -186,7 +184,7 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
      */
     time: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      .regex(CLOCK_TIME, {
         error: (issue) => said(`${quoted(issue.input)} is not a clock time`, "write it as 'HH:MM', 24-hour"),
       })
       .optional(),
@@ -293,7 +291,7 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
       });
     } else if (
       typeof event.time === 'string' &&
-      /^([01]\d|2[0-3]):[0-5]\d$/.test(event.time) &&
+      CLOCK_TIME.test(event.time) &&
       typeof event.timeZone === 'string' &&
       typeof event.date === 'string' &&
       isWhen(event.date) &&
@@ -569,7 +567,7 @@ export const country = fields({
 });
 
 /** What an organisation is, for its page and its structured data. */
-export const ORGANISATION_KINDS = [
+const ORGANISATION_KINDS = [
   'government',
   'ministry',
   'agency',
@@ -608,7 +606,7 @@ export const organisation = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
   });
 
 /** What a place is. */
-export const PLACE_KINDS = ['city', 'district', 'building', 'site', 'region', 'other'] as const;
+const PLACE_KINDS = ['city', 'district', 'building', 'site', 'region', 'other'] as const;
 
 /** A place below country level: `content/places/<id>.yaml`. */
 export const place = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>

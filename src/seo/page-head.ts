@@ -9,6 +9,7 @@ import {
   organisationsOn,
   peopleOn,
   type Article,
+  type Photo,
   type EventView,
   type OrganisationOnDate,
   type PersonOnDate,
@@ -29,8 +30,6 @@ import {
   type Organization,
 } from './structured-data.ts';
 import { site } from '../site.ts';
-
-type Photo = Article['data']['gallery'][number];
 
 const url = (path: string) => absoluteUrl(path, siteUrl());
 
@@ -144,14 +143,15 @@ export async function eventHead(article: Article, event: EventView) {
   };
 }
 
+/** What the photo page's view model (src/model/pages.ts `photoPage`) holds. */
+type PhotoPageView = ReturnType<typeof describePhotoPage<Photo>> & { people: readonly PersonOnDate[] };
+
 /**
  * What a photo's page passes to the layout: its credits as an ImageObject. A placeholder gets
  * none: its share image is a card of text, not the photo the credits are for.
  */
-export async function photoHead(article: Article, photos: readonly Photo[], index: number) {
-  const page = describePhotoPage({ slug: article.id, title: article.data.title }, photos, index);
-  const { photo } = page;
-  const people = await peopleOn(photo.people, article.data.published);
+export async function photoHead(article: Article, page: PhotoPageView) {
+  const { photo, people } = page;
   const image = (await shareImageJobs()).get(shareImagePath(page.href))!;
   return {
     article: articleMetaOf(article, tagsOf(people, [])),

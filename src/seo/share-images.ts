@@ -12,6 +12,7 @@ import {
   photosOf,
   timelineOf,
   type Article,
+  type Photo,
   type PersonOnDate,
 } from '../model/data.ts';
 import { formatDay } from '../lib/date-format.ts';
@@ -20,6 +21,7 @@ import { latestRole } from '../lib/entities.ts';
 import { distanceFromMain } from '../lib/event-labels.ts';
 import { describePhotoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
+import { plural } from '../lib/plural.ts';
 import type { PreviewImage } from './seo.ts';
 import { siteUrl } from './site-url.ts';
 import {
@@ -34,8 +36,6 @@ import {
   type TextCard,
 } from '../share-image/cards.ts';
 import { site } from '../site.ts';
-
-type Photo = Article['data']['gallery'][number];
 
 function photoCard(photo: Photo, drawCredit: boolean): CardSpec {
   return {
@@ -159,7 +159,7 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
           kicker: 'Timeline',
           title: article.data.title,
           lang: article.data.lang ?? site.lang,
-          footer: `${events.length} events, in order`,
+          footer: `${plural(events.length, 'event')}, in order`,
         });
       }
       events.forEach((event, index) => {

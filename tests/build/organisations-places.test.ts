@@ -28,7 +28,7 @@ function registered(folder: string): { id: string; [key: string]: any }[] {
 
 const organisations = registered('organisations');
 const places = registered('places');
-const articles = rawArticles().filter((article) => article.data['draft'] !== true);
+const articles = rawArticles();
 const events = articles.flatMap((article) =>
   ((article.data['timeline'] ?? []) as Record<string, any>[]).map((event) => ({ article, event })),
 );

@@ -34,7 +34,7 @@ describe('RoleHistory', () => {
     expect(all).not.toContain('since');
   });
 
-  it('gives an undated role its end alone, and leaves out article dates it does not cover', async () => {
+  it('gives a role with only an end date that end, and no "as of"', async () => {
     expect(
       await items({
         roles: [{ title: 'Governor of Bangkok', until: '2022-05-31' }],

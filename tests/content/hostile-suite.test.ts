@@ -34,7 +34,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement, NodeType, type Node } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectCopy, projectRoot } from '../helpers/astro.ts';
-import { ARTICLE, FixtureEditor, MINIMAL, re } from './support.ts';
+import { ARTICLE, FixtureEditor, MINIMAL, pool, re } from './support.ts';
 
 const MDX = join(projectRoot, 'tests/fixtures/mdx');
 const MDX_ARTICLE = 'articles/blocks-demo/index.mdx';
@@ -42,21 +42,6 @@ const keep = process.env['BACKSTORY_KEEP_TMP'] === '1';
 
 // --- running processes ------------------------------------------------------------------------------
 
-/** At most `limit` tasks at once. */
-function pool(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
 const checkSlot = pool(2);
 const buildSlot = pool(2);
 

@@ -23,22 +23,26 @@ export const ARTICLE = 'articles/sample-story/index.md';
 /** Set BACKSTORY_KEEP_TMP=1 to keep fixture and project copies for inspection. */
 const keep = process.env['BACKSTORY_KEEP_TMP'] === '1';
 
-// --- a tiny semaphore: at most `limit` Astro processes at once ---------------------------------
-const limit =
-  Number(process.env['BACKSTORY_CONTENT_JOBS']) || Math.max(2, Math.min(4, availableParallelism()));
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function slot<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
+/** At most `limit` tasks at once. */
+export function pool(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
+
+/** At most this many Astro processes at once. */
+const slot = pool(
+  Number(process.env['BACKSTORY_CONTENT_JOBS']) || Math.max(2, Math.min(4, availableParallelism())),
+);
 
 /** Like `runAstro` from tests/helpers/astro.ts, but asynchronous. */
 export function runAstroAsync(command: 'build' | 'sync', content: string): Promise<AstroRun> {

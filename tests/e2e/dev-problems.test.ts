@@ -3,38 +3,26 @@
  * problems the content rules found (`file:line  field  problem: fix`, as `check:content` prints
  * them), and the site comes back without a restart once the files are fixed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
+import { projectCopy, removeCopy } from '../helpers/astro.ts';
+import { startAstro, type AstroServer } from '../helpers/astro-server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 let root: string;
-let dev: ChildProcess;
-let origin: string;
-let output = '';
+let dev: AstroServer;
 
 const PERSON = 'content/people/ada-example.yaml';
 const ARTICLE = 'content/articles/sample-story/index.md';
 let person: string;
 let article: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The article page's status and text, once it answers. */
 async function page(): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${origin}/articles/sample-story/`);
+  const response = await fetch(`${dev.origin}/articles/sample-story/`);
   return { status: response.status, text: await response.text() };
 }
 
@@ -48,31 +36,11 @@ beforeAll(async () => {
     join(root, ARTICLE),
     article.replace('people: [ada-example, ben-example]', 'people: [ada-exmaple, ben-example]'),
   );
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  dev = spawn(
-    join(projectRoot, 'node_modules/.bin/astro'),
-    ['dev', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: root,
-      env: {
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
-        ),
-        PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
-      },
-    },
-  );
-  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let tries = 0; !output.includes('watching for file changes'); tries += 1) {
-    if (tries === 120 || dev.exitCode !== null) throw new Error(`astro dev did not start:\n${output}`);
-    await pause(500);
-  }
+  dev = await startAstro('dev', root, (_, output) => output.includes('watching for file changes'));
 }, 90_000);
 
 afterAll(() => {
-  dev?.kill();
+  dev?.stop();
   if (root) removeCopy(root);
 });
 
@@ -81,7 +49,7 @@ it('starts, and shows each problem with its file, line, field and fix in the err
   const browser = await launchBrowser();
   try {
     const tab = await browser.newPage();
-    await tab.goto(`${origin}/articles/sample-story/`);
+    await tab.goto(`${dev.origin}/articles/sample-story/`);
     const overlay = tab.locator('vite-error-overlay');
     await overlay.waitFor({ state: 'attached', timeout: 20_000 });
     const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
