@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/build/markdown-processor.ts';
-import { site } from './src/site.ts';
-import { photos } from './src/build/photos.ts';
+import { imageService } from './src/build/image-cdn.ts';
+import { limits, site } from './src/site.ts';
 import { siteWideHeaders } from './src/lib/headers.ts';
 
 /** @type {import('astro').AstroUserConfig} */
@@ -20,8 +20,6 @@ export default {
   },
   integrations: [
     mdx(),
-    // Photo sizes, made and published after the pages (docs/architecture.md).
-    photos({ content: './content/' }),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
   ],
@@ -60,6 +58,12 @@ export default {
         "form-action 'self'",
       ],
     },
+  },
+  image: {
+    // Gallery photo sizes (src/components/PhotoFigure.astro): made by sharp, which refuses a file of
+    // more pixels than the content check allows, or by the image CDN that IMAGE_CDN names
+    // (docs/deploy.md).
+    service: imageService(process.env, process.env.SITE_URL || site.url, limits.photoPixels),
   },
   markdown: {
     // Prism marks code with classes; Shiki's inline styles would break the content security policy.

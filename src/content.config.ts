@@ -1,11 +1,11 @@
 /**
  * The collections. The schemas themselves, documented field by field, are in `src/schema/schemas.ts`
  * (importable from plain Node, for `npm run check:content`); this file binds them to Astro's
- * `reference()` and re-exports them under their names, so types still come from the schema
- * (`z.infer`, `CollectionEntry`). Photos are plain paths: src/files/photos.ts reads the files.
+ * `reference()` and, for photos, `image()` (astro:assets), and re-exports them under their names,
+ * so types still come from the schema (`z.infer`, `CollectionEntry`).
  * The loaders run every content rule (src/schema/content-check.ts) before Astro reads an entry.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import {
   articleLoader,
   countryLoader,
@@ -31,10 +31,10 @@ export {
 export const timelineEvent = schemas.timelineEvent({ reference });
 
 /** One photo of an article's gallery; the first is the lead image. */
-export const photo = schemas.photo({ reference });
+export const photo = ({ image }: SchemaContext) => schemas.photo({ reference, image });
 
 /** An article: `content/articles/<slug>/index.md` (or `.mdx`). */
-export const article = schemas.article({ reference });
+export const article = ({ image }: SchemaContext) => schemas.article({ reference, image });
 
 /** A person: `content/people/<id>.yaml`. */
 export const person = schemas.person({ reference });

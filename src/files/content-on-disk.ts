@@ -21,7 +21,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { PHOTO_EXTENSIONS, PHOTO_TYPES_FIX, type ImageType } from '../lib/photo-variants.ts';
+import { PHOTO_EXTENSIONS, PHOTO_TYPES_FIX, type ImageType } from '../lib/photos.ts';
 import type { Problem } from '../lib/problem.ts';
 import { limits } from '../site.ts';
 
@@ -57,7 +57,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace
  * Opens `file` only if it is a regular file of at most `maxBytes`, and reads it whole. The check
  * is on the opened descriptor, so a file replaced since it was checked cannot slip through.
  */
-export function readRegularFile(file: string, maxBytes: number = limits.photoBytes): Buffer {
+export function readRegularFile(file: string, maxBytes: number): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
@@ -152,6 +152,81 @@ function jpegSize(read: Read): Size | undefined {
     else at += 2 + head.readUInt16BE(2);
   }
   return undefined;
+}
+
+/**
+ * Whether a JPEG's image data reaches its end marker. Inside the data a 0xFF byte is always
+ * followed by 0x00 or a restart marker, so the first FF D9 after the start of scan is the image's
+ * end; bytes after it (a motion photo's video) are allowed.
+ */
+function jpegComplete(read: Read, fileSize: number): boolean {
+  let at = 2;
+  for (let segments = 0; segments < 1000; segments++) {
+    const head = read(at, 4);
+    if (head.length < 4 || head[0] !== 0xff) return false;
+    const marker = head[1]!;
+    if (marker === 0xff) at += 1;
+    else if (marker === 0xda) break;
+    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) at += 2;
+    else at += 2 + head.readUInt16BE(2);
+  }
+  // Most files end with the marker: two bytes read. Only a file with bytes after it is scanned.
+  const tail = read(fileSize - 2, 2);
+  if (at < fileSize - 2 && tail[0] === 0xff && tail[1] === 0xd9) return true;
+  const CHUNK = 1 << 16;
+  for (let previous = 0; at < fileSize; at += CHUNK) {
+    const chunk = read(at, CHUNK);
+    if (chunk.length === 0) return false;
+    if (previous === 0xff && chunk[0] === 0xd9) return true;
+    for (let index = chunk.indexOf(0xff); index !== -1; index = chunk.indexOf(0xff, index + 1))
+      if (chunk[index + 1] === 0xd9) return true;
+    previous = chunk.at(-1)!;
+  }
+  return false;
+}
+
+/**
+ * Whether a PNG's chunks, walked by their lengths, reach IEND within the file. A file of more
+ * chunks than any encoder writes is trusted rather than walked to its end.
+ */
+function pngComplete(read: Read, fileSize: number): boolean {
+  let at = 8;
+  for (let chunks = 0; chunks < 100_000; chunks++) {
+    if (at + 12 > fileSize) return false;
+    const head = read(at, 8);
+    if (head.length < 8) return false;
+    if (head.toString('latin1', 4, 8) === 'IEND') return true;
+    at += 12 + head.readUInt32BE(0);
+  }
+  return true;
+}
+
+/** Whether every top-level box of an AVIF (the image data is one) ends within the file. */
+function avifComplete(read: Read, fileSize: number): boolean {
+  for (const box of boxes(read, 0, Number.MAX_SAFE_INTEGER)) if (box.end > fileSize) return false;
+  return true;
+}
+
+/**
+ * Whether the file holds all of the image its header promises: Astro's sharp service decodes with
+ * `failOn: 'none'`, so a file cut short (an interrupted download or copy) would be published with
+ * a grey or missing part, silently. TIFF is trusted to its header.
+ */
+function isComplete(type: ImageType, read: Read, fileSize: number): boolean {
+  switch (type) {
+    case 'jpeg':
+      return jpegComplete(read, fileSize);
+    case 'png':
+      return pngComplete(read, fileSize);
+    case 'webp':
+      return read(4, 4).readUInt32LE(0) + 8 <= fileSize;
+    case 'avif':
+      return avifComplete(read, fileSize);
+    case 'gif':
+      return read(fileSize - 1, 1)[0] === 0x3b; // the trailer
+    case 'tiff':
+      return true;
+  }
 }
 
 function webpSize(read: Read): Size | undefined {
@@ -283,7 +358,8 @@ function reader(fd: number): Read {
  * Why the image `path`, written in content relative to `fromDir` (a folder inside `contentRoot`),
  * cannot be published, or undefined when it can: it must really lie inside `contentRoot` (links
  * followed), be a regular file within the limits of `limits` in src/site.ts, and start like the
- * type its extension names. Reads the first bytes and the header only, never a whole photo.
+ * type its extension names, and hold all of the image its header promises. Reads the header, and
+ * of a JPEG the image data up to its end marker.
  */
 export function checkContentFile(
   contentRoot: string,
@@ -404,6 +480,8 @@ export function checkContentFile(
         problem: `${quoted} is ${size.width}x${size.height} pixels (${Math.round(pixels / 1e6)} megapixels); photos may have at most ${limits.photoPixels / 1e6} megapixels`,
         fix: 'export it smaller',
       };
+    if (!isComplete(declared, read, stats.size))
+      return { problem: `${quoted} is cut short: its image data ends early`, fix: 'copy or export it again' };
     return undefined;
   } finally {
     closeSync(fd);

@@ -1,7 +1,7 @@
 /**
  * The photo gallery's pure rules: where each photo lives (its page, its hash on the article),
  * its place in the sequence ("Photo 2 of 3") and what a photo page says about itself (its sizes
- * are in photo-variants.ts). Shared by the pages and by the lightbox script, so both agree.
+ * are in photos.ts). Shared by the pages and by the lightbox script, so both agree.
  */
 import { paths } from './paths.ts';
 import { neighbours } from './sequence.ts';

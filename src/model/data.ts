@@ -3,7 +3,7 @@
  * guaranteed) and resolves references, so pages never filter, sort or look up ids themselves.
  * The content rules have run before any entry was loaded (src/schema/loaders.ts).
  */
-import { posix } from 'node:path';
+import type { ImageMetadata } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { parseWhen } from '../lib/dates.ts';
 import { countryNameOn, rolesOn } from '../lib/entities.ts';
@@ -15,8 +15,6 @@ import { photosInPageOrder } from '../lib/gallery.ts';
 import { markdownToHtml } from '../markdown/markdown.ts';
 import { pageKey } from '../lib/page-key.ts';
 import { paths } from '../lib/paths.ts';
-import { photoVariants, type PhotoImage, type PhotoVariant } from '../lib/photo-variants.ts';
-import { describePhotos } from '../files/photos.ts';
 import { lastModified, newestFirst } from '../lib/updates.ts';
 import { liveProblemsMessage } from '../schema/content-check-live.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
@@ -27,9 +25,29 @@ import { displayZone } from '../lib/display-zone.ts';
 const CONTENT = './content';
 
 type ArticleEntry = CollectionEntry<'articles'>;
-/** A gallery photo with its file read: pixel size and content hash (src/files/photos.ts). */
-export type Photo = ArticleEntry['data']['gallery'][number] & { image: PhotoImage };
-export type Article = ArticleEntry & { data: ArticleEntry['data'] & { gallery: Photo[] } };
+/**
+ * What the site reads of a photo's image. astro:assets publishes the original only when something
+ * reads a field of the image it gave (`src` below), so the rest of the code reads this copy and
+ * hands `src` to astro:assets alone.
+ */
+export interface PhotoImage {
+  /** The original's URL as astro:assets names it: in a build it carries a hash of the bytes. */
+  url: string;
+  /** Pixel size, upright (after the EXIF orientation). */
+  width: number;
+  height: number;
+  /** The original's absolute path, for the share images drawn from it. */
+  file: string;
+}
+
+/** A gallery photo: `src` for astro:assets, `image` for everything else. */
+export type Photo = Omit<ArticleEntry['data']['gallery'][number], 'src'> & {
+  src: ImageMetadata;
+  image: PhotoImage;
+};
+export type Article = Omit<ArticleEntry, 'data'> & {
+  data: Omit<ArticleEntry['data'], 'gallery'> & { gallery: Photo[] };
+};
 export type Person = CollectionEntry<'people'>;
 export type Country = CollectionEntry<'countries'>;
 export type Organisation = CollectionEntry<'organisations'>;
@@ -103,7 +121,7 @@ function content(): Promise<Content> {
       hasEntries(CONTENT, 'places') ? getCollection('places') : [],
     ]);
     const placeZones = new Map(places.map((entry) => [entry.id, entry.data.timeZone]));
-    const articles = (await withPhotoImages(entries)).map((article) => withDatelineZone(article, placeZones));
+    const articles = entries.map((entry) => withDatelineZone(withPhotoImages(entry), placeZones));
     articles.sort(
       (a, b) =>
         parseWhen(b.data.published).start.getTime() - parseWhen(a.data.published).start.getTime() ||
@@ -135,7 +153,7 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
 /**
  * The incremental-build key of an article's own pages (article, its timeline, events, photos):
  * everything they are rendered from. That is the article (its frontmatter, with
- * each photo's size and content hash, its text and its rendered HTML) and, for names, roles and
+ * each photo's URL, which names its bytes, and size; its text and its rendered HTML) and, for names, roles and
  * the mention linker, the whole registry. They read no other article. People and country pages
  * are keyed by {@link siteKeyOf}; the pages without `getStaticPaths` (home, indexes, feed) are
  * rendered on every build.
@@ -145,7 +163,13 @@ export function pageKeyOf(article: Article): Promise<string> {
   if (!key) {
     key = content().then(({ registryKey }) => {
       const { id, data, body, rendered } = article;
-      return pageKey(id, data, body ?? null, rendered?.html ?? null, registryKey);
+      // Each photo by its URL (which names its bytes) and size: never by `src` (see PhotoImage),
+      // nor by its absolute path, which would change every key when the project moves.
+      const gallery = data.gallery.map(({ src: _asset, image: { file: _file, ...image }, ...photo }) => ({
+        ...photo,
+        image,
+      }));
+      return pageKey(id, { ...data, gallery }, body ?? null, rendered?.html ?? null, registryKey);
     });
     pageKeys.set(article, key);
   }
@@ -178,39 +202,26 @@ function withDatelineZone(article: Article, placeZones: ReadonlyMap<string, stri
   return article.data.timeZone || !zone ? article : { ...article, data: { ...article.data, timeZone: zone } };
 }
 
-/** The gallery photo files (beside each article) read: their size and content hash. */
-async function withPhotoImages(entries: readonly ArticleEntry[]): Promise<Article[]> {
-  // Relative to the project, so that the page keys do not change when the project moves.
-  const fileOfPhoto = (entry: ArticleEntry, src: string) => posix.join(posix.dirname(fileOf(entry)), src);
-  const images = await describePhotos(
-    entries.flatMap((entry) =>
-      entry.data.gallery.map((photo, index) => ({
-        file: fileOfPhoto(entry, photo.src),
-        field: `${fileOf(entry)}  gallery[${index}].src`,
-      })),
-    ),
-  );
-  return entries.map((entry) => ({
-    ...entry,
-    data: {
-      ...entry.data,
-      gallery: entry.data.gallery.map((photo) => ({
-        ...photo,
-        image: images.get(fileOfPhoto(entry, photo.src))!,
-      })),
-    },
-  }));
+/**
+ * The copy of an image astro:assets gave that the site reads: through the two fields its proxy
+ * answers without marking the original as used (`clone`, `fsPath`; astro:assets' own getImage
+ * reads the same two), so that the original is not published beside its sizes.
+ */
+export function photoImageOf(src: ImageMetadata): PhotoImage {
+  const hidden = src as ImageMetadata & { clone?: ImageMetadata; fsPath?: string };
+  const { src: url, width, height } = hidden.clone ?? src;
+  if (!hidden.fsPath) throw new Error(`photo ${url}: astro:assets gave no file path`);
+  return { url, width, height, file: hidden.fsPath };
 }
 
-/** Every size of every published photo, once each (made and published by src/build/photos.ts). */
-export async function getPhotoVariants(): Promise<PhotoVariant[]> {
-  const variants = new Map<string, PhotoVariant>();
-  for (const article of await getArticles()) {
-    for (const photo of article.data.gallery) {
-      for (const variant of photoVariants(photo.image)) variants.set(variant.path, variant);
-    }
-  }
-  return [...variants.values()];
+/** Each gallery photo with what the site reads of its image. */
+function withPhotoImages(entry: ArticleEntry): Article {
+  const gallery = entry.data.gallery.map((photo) => {
+    // A string only where no `image()` was given: the content rules, never a collection.
+    if (typeof photo.src === 'string') throw new Error(`${fileOf(entry)}: photo ${photo.id} is not an image`);
+    return { ...photo, src: photo.src, image: photoImageOf(photo.src) };
+  });
+  return { ...entry, data: { ...entry.data, gallery } };
 }
 
 /** An update or correction ready to render: its text as HTML. */

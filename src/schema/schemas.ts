@@ -10,11 +10,12 @@
  * (src/schema/content-check-schemas.ts). Rules across fields and entries live in
  * src/schema/content-rules.ts.
  */
-import type { reference } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import type { reference, SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { plainWords, textProblem } from '../lib/clean-text.ts';
 import { isTimeZone, isWhen, localInstants, parseWhen, TIMES_OF_DAY } from '../lib/dates.ts';
-import { PHOTO_FILE, PHOTO_TYPES_FIX } from '../lib/photo-variants.ts';
+import { PHOTO_FILE, PHOTO_TYPES_FIX } from '../lib/photos.ts';
 import { quoted, said } from '../lib/problem.ts';
 import { SLUG } from '../lib/slug.ts';
 import { isLanguageTag } from '../lib/text-direction.ts';
@@ -30,6 +31,11 @@ export interface SchemaHelpers {
    * Astro's own collections pass none: the rules have run before Astro reads an entry.
    */
   photoFile?: ((src: string) => { problem: string; fix: string } | undefined) | undefined;
+  /**
+   * Astro's `image()`: a photo path, once checked, becomes the image's metadata (its URL, pixel
+   * size and format) for astro:assets. The content rules, in plain Node, pass none and keep the path.
+   */
+  image?: SchemaContext['image'] | undefined;
 }
 
 /** Letters and digits only, lower case: "Ada (l) greets Ben." and "ada l greets ben" read the same. */
@@ -343,30 +349,37 @@ export const timelineEvent = ({ reference }: Pick<SchemaHelpers, 'reference'>) =
     }
   }, evenWithOtherProblems);
 
+/** A photo's path: local, of a type the site reads, and (with `photoFile`) a usable file. */
+function photoPath(photoFile: SchemaHelpers['photoFile']) {
+  return z.string().superRefine((path, ctx) => {
+    const found =
+      !path.startsWith('./') && !path.startsWith('../')
+        ? {
+            problem: `${quoted(path)} is not a local file`,
+            fix: "put the image in the article's folder and write './name.jpg'",
+          }
+        : !PHOTO_FILE.test(path)
+          ? {
+              problem: `${quoted(path)} is not an image file the site can read`,
+              fix: PHOTO_TYPES_FIX,
+            }
+          : photoFile?.(path);
+    if (found) ctx.addIssue({ code: 'custom', input: path, message: said(found.problem, found.fix) });
+  });
+}
+
 /** One photo of an article's gallery; the first is the lead image. */
-export const photo = ({ photoFile, reference }: SchemaHelpers) =>
+export const photo = ({ photoFile, image, reference }: SchemaHelpers) =>
   fields({
     /** Stable id, unique within the article; used in links. */
     id: slugId,
     /**
      * Image file beside the article, e.g. './macron-zelensky.jpg': JPEG, PNG, WebP or AVIF.
-     * Remote URLs are refused. The site publishes it in four widths as WebP.
+     * Remote URLs are refused. The site publishes it in up to four widths as WebP.
      */
-    src: z.string().superRefine((path, ctx) => {
-      const found =
-        !path.startsWith('./') && !path.startsWith('../')
-          ? {
-              problem: `${quoted(path)} is not a local file`,
-              fix: "put the image in the article's folder and write './name.jpg'",
-            }
-          : !PHOTO_FILE.test(path)
-            ? {
-                problem: `${quoted(path)} is not an image file the site can read`,
-                fix: PHOTO_TYPES_FIX,
-              }
-            : photoFile?.(path);
-      if (found) ctx.addIssue({ code: 'custom', input: path, message: said(found.problem, found.fix) });
-    }),
+    src: image
+      ? photoPath(photoFile).pipe(image() as unknown as z.ZodType<ImageMetadata, string>)
+      : photoPath(photoFile),
     /** What the image shows, for readers who cannot see it. Not the caption. */
     alt: text(limits.shortText),
     /** The caption, verbatim from the source. */

@@ -41,7 +41,6 @@ function photoCard(photo: Photo, drawCredit: boolean): CardSpec {
   return {
     kind: 'photo',
     file: photo.image.file,
-    contentHash: photo.image.hash,
     credit: photo.credit,
     placeholder: photo.placeholder,
     drawCredit,

@@ -51,8 +51,6 @@ export interface PhotoCard {
   kind: 'photo';
   /** Path of the image file, absolute or relative to the working folder (the project's root in a build). */
   file: string;
-  /** The file's content hash when one is known already (src/files/photos.ts), so the share-image cache key need not read the file. */
-  contentHash?: string | undefined;
   credit: string;
   placeholder: boolean;
   /** Draw the credit strip (share images); structured-data crops carry the credit as data instead. */

@@ -58,8 +58,7 @@ import {
   type Face,
   type FontFile,
 } from './fonts.ts';
-import { writeAtomically } from '../files/output.ts';
-import { photoHash } from '../lib/photo-variants.ts';
+import { writeAtomically } from '../files/write-atomically.ts';
 
 export { missingGlyphs };
 
@@ -450,21 +449,10 @@ async function encode(image: Sharp, where: string): Promise<Buffer> {
   );
 }
 
-/**
- * The card's photo, fitted to `size` (cropped from the centre), upright as its EXIF says. Refuses a file whose bytes are no longer those its cache
- * key was made from (replaced since the pages were made): the cache would keep the wrong picture.
- */
-async function fittedPhoto(
-  card: PhotoCard,
-  size: { width: number; height: number },
-  path: string,
-): Promise<Sharp> {
+/** The card's photo, fitted to `size` (cropped from the centre), upright as its EXIF says. */
+async function fittedPhoto(card: PhotoCard, size: { width: number; height: number }): Promise<Sharp> {
   const { sharp } = await drawingLibraries();
-  const bytes = readFileSync(card.file);
-  if (card.contentHash !== undefined && photoHash(bytes) !== card.contentHash) {
-    throw new Error(`Share image ${path}: ${card.file} changed since the pages were made; build again`);
-  }
-  return sharp(bytes)
+  return sharp(readFileSync(card.file))
     .rotate()
     .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
     .removeAlpha();
@@ -493,19 +481,22 @@ export async function renderShareImage(job: ShareImageJob): Promise<Buffer> {
     const fontSize = await fitCredit(card, size, job.path, rtl, fonts);
     const drawn = await creditDrawn(card, fontSize, size.width, rtl);
     const overlay = await toSvg(photoOverlayTree(card, fontSize, drawn), size, fonts);
-    const base = await (await fittedPhoto(card, size, job.path)).toBuffer();
+    const base = await (await fittedPhoto(card, size)).toBuffer();
     return encode(sharp(base).composite([{ input: Buffer.from(overlay) }]), job.path);
   }
   // Structured-data crops of a photo carry their credit in the JSON-LD instead.
-  return encode(await fittedPhoto(card, size, job.path), job.path);
+  return encode(await fittedPhoto(card, size), job.path);
 }
 
 const fileHashes = new Map<string, { stamp: string; hash: string }>();
 
-/** A photo's content hash, read once per build: several images of a page share one photo. */
+/**
+ * A photo's content hash, read once per build (several images of a page share one photo) and again
+ * if the file is changed meanwhile: any write changes its ctime, a replacement its inode.
+ */
 function fileHash(file: string): string {
-  const { mtimeMs, size } = statSync(file);
-  const stamp = `${mtimeMs}:${size}`;
+  const { mtimeMs, ctimeMs, ino, size } = statSync(file);
+  const stamp = `${mtimeMs}:${ctimeMs}:${ino}:${size}`;
   const known = fileHashes.get(file);
   if (known?.stamp === stamp) return known.hash;
   const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -556,10 +547,7 @@ function baseHash(): ReturnType<typeof createHash> {
 /** Everything the output depends on, hashed: the job, the photo's bytes, fonts, versions, templates. */
 export function cacheKey(job: ShareImageJob): string {
   const { card } = job;
-  const input =
-    card.kind === 'photo'
-      ? { ...card, contentHash: undefined, file: card.contentHash ?? fileHash(card.file) }
-      : card;
+  const input = card.kind === 'photo' ? { ...card, file: fileHash(card.file) } : card;
   // The bytes of every font file the card loads: a font change redraws the pictures that use it.
   const fonts = fontsForTexts(cardTexts(card)).files.map(fontHash).sort();
   return baseHash()

@@ -40,13 +40,13 @@ describe('public/_headers', () => {
   });
 
   it('caches hashed assets and photo sizes for a year, immutable, and nothing else', () => {
-    for (const path of ['/_astro/index.D4uBGsR9.css', '/_photos/photo-400.AbCdEfGhIj.webp'])
+    for (const path of ['/_astro/index.D4uBGsR9.css', '/_astro/photo.Eb1Bnm2Q_Z1g2bQL.webp'])
       expect(headersFor(rules, path).get('cache-control'), path).toBe('public, max-age=31536000, immutable');
     for (const path of PAGE_PATHS) expect(headersFor(rules, path).get('cache-control'), path).toBeUndefined();
   });
 
   it('sets each header in one rule only (hosts join the values of overlapping rules)', () => {
-    const paths = [...PAGE_PATHS, '/_astro/x.js', '/_photos/x.webp'];
+    const paths = [...PAGE_PATHS, '/_astro/x.js', '/_astro/x.webp'];
     for (const path of paths)
       for (const [name, value] of headersFor(rules, path)) {
         const count = rules.filter((rule) => headersFor([rule], path).has(name)).length;

@@ -1,18 +1,20 @@
+/**
+ * <Gallery> lists an article's photos as linked, captioned <PhotoFigure>s. The photos are real
+ * files imported as modules, as content collections' `image()` hands them over; `galleryImage`
+ * adds what the site reads of each (src/model/data.ts photoImageOf).
+ */
+import type { ImageMetadata } from 'astro';
 import { describe, expect, it } from 'vitest';
 import Gallery from '../../src/components/Gallery.astro';
-import type { PhotoImage } from '../../src/lib/photo-variants.ts';
-import { photoImages } from '../helpers/photos.ts';
+import { galleryImage } from '../helpers/photos.ts';
 import { render, textOf } from '../helpers/render.ts';
-
 // Fixture files (plain colour fields), so the test needs no particular content/.
-const [welcome, handshake] = (await photoImages(
-  'tests/fixtures/images/large.jpg',
-  'tests/fixtures/minimal/articles/sample-story/photo.jpg',
-)) as [PhotoImage, PhotoImage];
+import welcome from '../fixtures/images/large.jpg';
+import handshake from '../fixtures/minimal/articles/sample-story/photo.jpg';
 
-const photo = (id: string, image: PhotoImage, placeholder = false) => ({
+const photo = (id: string, src: ImageMetadata, placeholder = false) => ({
   id,
-  image,
+  ...galleryImage(src),
   alt: `What ${id} shows.`,
   caption: `Caption of ${id}.`,
   credit: `Credit of ${id}`,
@@ -67,6 +69,23 @@ describe('Gallery', () => {
     const images = root.querySelectorAll('img');
     expect(images).toHaveLength(2);
     for (const image of images) expect(image.getAttribute('loading')).toBe('lazy');
+  });
+
+  it('shows each photo at its own sizes, in WebP, never wider than its file', async () => {
+    const root = await render(Gallery, { slug: 'paris-meeting', photos: PHOTOS });
+    const images = root.querySelectorAll('img');
+    expect(images.map((image) => [image.getAttribute('width'), image.getAttribute('height')])).toEqual([
+      ['64', '40'],
+      ['1600', '1000'],
+    ]);
+    const widths = images.map((image) =>
+      (image.getAttribute('srcset') ?? '').split(',').map((candidate) => {
+        const { searchParams } = new URL(candidate.trim().split(/\s+/)[0]!, 'http://localhost');
+        expect([searchParams.get('f'), searchParams.get('q')]).toEqual(['webp', '80']);
+        return Number(searchParams.get('w'));
+      }),
+    );
+    expect(widths).toEqual([[64], [400, 800, 1200, 1600]]);
   });
 
   it('renders nothing without photos', async () => {

@@ -1,22 +1,31 @@
 /**
- * <PhotoFigure> renders an <img> of the published sizes of a real photo file, read by
- * src/files/photos.ts (its pixel size and hash); the sizes themselves are made after a build.
+ * <PhotoFigure> renders an <img> of a real photo file through astro:assets: the file is imported
+ * as a module (as content collections' `image()` hands it over) and `galleryImage` adds what the
+ * site reads of it (src/model/data.ts photoImageOf: its URL, upright pixel size and path). Under
+ * the Container API (dev mode) each size is an `/_image/?href=...&w=&h=&q=&f=` URL that
+ * astro:assets makes when asked for (the test has the configured service make some, as a build
+ * does); a build writes the same sizes as files under /_astro/.
  */
+import { readFileSync } from 'node:fs';
+import { isLocalService } from 'astro/assets';
+import { getConfiguredImageService, imageConfig } from 'astro:assets';
 import type { HTMLElement } from 'node-html-parser';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import PhotoFigure from '../../src/components/PhotoFigure.astro';
-import type { PhotoImage } from '../../src/lib/photo-variants.ts';
-import { photoImages } from '../helpers/photos.ts';
+import { PHOTO_ENCODING } from '../../src/lib/photos.ts';
+import { galleryImage } from '../helpers/photos.ts';
 import { render, textOf } from '../helpers/render.ts';
-
 /** A 1600x1000 fixture (a plain colour field): the test needs no particular content/. */
-const LARGE = 'tests/fixtures/images/large.jpg';
-const SMALL = 'tests/fixtures/minimal/articles/sample-story/photo.jpg';
-const [large, small] = (await photoImages(LARGE, SMALL)) as [PhotoImage, PhotoImage];
+import large from '../fixtures/images/large.jpg';
+/** 64x40: narrower than the smallest width offered. */
+import small from '../fixtures/minimal/articles/sample-story/photo.jpg';
+/** Stored 40x20 with EXIF orientation 6 (turn 90° clockwise): upright, it is 20x40. */
+import rotated from '../fixtures/images/rotated.jpg';
 
 const PHOTO = {
   id: 'macron-welcomes-zelensky',
-  image: large,
+  ...galleryImage(large),
   alt: 'Emmanuel Macron shakes hands with Volodymyr Zelensky at the door of the Elysee Palace.',
   caption: 'French President Emmanuel Macron (r) welcomes President Volodymyr Zelensky in Paris.',
   credit: 'Ana Lopez Garcia / Europa Press via Getty Images',
@@ -31,12 +40,45 @@ const widthsOf = (srcset: string | undefined) =>
 const urlsOf = (srcset: string | undefined) =>
   (srcset ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!);
 
+/** What an astro:assets URL asks for: the original (`href`), width, height, quality and format. */
+const requestOf = (url: string) => {
+  const { pathname, searchParams } = new URL(url, 'http://localhost');
+  return {
+    pathname,
+    href: searchParams.get('href') ?? '',
+    w: Number(searchParams.get('w')),
+    h: Number(searchParams.get('h')),
+    q: searchParams.get('q'),
+    f: searchParams.get('f'),
+  };
+};
+
 const img = (root: HTMLElement) => root.querySelector('figure img')!;
 
+/** The size a URL names, made by the configured image service as a build makes it: its bytes' format and size. */
+async function made(url: string, file: string) {
+  const service = await getConfiguredImageService();
+  if (!isLocalService(service)) throw new Error('the image service makes no files here');
+  // Anything the service would warn of fails the test.
+  const logger = {
+    info: () => {},
+    warn: (message: string) => expect.fail(message),
+    error: (message: string) => expect.fail(message),
+  };
+  const transform = await service.parseURL(new URL(url, 'http://localhost'), imageConfig, logger);
+  const { data } = await service.transform(readFileSync(file), transform!, imageConfig, logger);
+  const { format, width, height, orientation } = await sharp(Buffer.from(data)).metadata();
+  return { format, width, height, orientation };
+}
+
 describe('PhotoFigure', () => {
-  it('works from the files as read: their pixel sizes', () => {
-    expect(large).toMatchObject({ file: LARGE, width: 1600, height: 1000 });
-    expect(small).toMatchObject({ file: SMALL, width: 64, height: 40 });
+  it('works from the files as imported: their path and pixel sizes', () => {
+    expect(PHOTO.image).toMatchObject({ width: 1600, height: 1000 });
+    expect(PHOTO.image.file).toMatch(/\/tests\/fixtures\/images\/large\.jpg$/);
+    expect(PHOTO.image.url).toContain('large.jpg');
+    expect(galleryImage(small).image).toMatchObject({ width: 64, height: 40 });
+    // The image for astro:assets is the one imported, untouched.
+    expect(PHOTO.src).toBe(large);
   });
 
   it('renders a <figure> with one <img> carrying the alt text', async () => {
@@ -60,15 +102,53 @@ describe('PhotoFigure', () => {
     expect(root.querySelector('picture, source')).toBeNull();
     const srcset = img(root).getAttribute('srcset');
     expect(widthsOf(srcset)).toEqual([400, 800, 1200, 1600]);
-    for (const url of urlsOf(srcset)) expect(url).toMatch(/^\/_photos\/large-\d+\.[\w-]{10}\.webp$/);
+    const requests = urlsOf(srcset).map(requestOf);
+    expect(PHOTO_ENCODING).toEqual({ format: 'webp', quality: 80 });
+    requests.forEach((request, index) => {
+      // Each candidate asks astro:assets for that width of this file, in WebP at quality 80.
+      expect(request).toMatchObject({ pathname: '/_image/', q: '80', f: 'webp' });
+      expect(request.href).toMatch(/\/tests\/fixtures\/images\/large\.jpg(\?|$)/);
+      expect(request.w).toBe([400, 800, 1200, 1600][index]);
+      expect(request.h).toBe(request.w * (1000 / 1600));
+    });
     // The largest size is the fallback src.
     expect(img(root).getAttribute('src')).toBe(urlsOf(srcset).at(-1));
+    expect(requestOf(img(root).getAttribute('src')!).w).toBe(1600);
     expect(img(root).getAttribute('sizes')).toBe('(min-width: 45rem) 41rem, calc(100vw - 2rem)');
   });
 
   it('never asks for a width larger than the file', async () => {
-    const root = await render(PhotoFigure, { photo: { ...PHOTO, image: small } });
-    expect(widthsOf(img(root).getAttribute('srcset'))).toEqual([64]);
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, ...galleryImage(small) } });
+    const srcset = img(root).getAttribute('srcset');
+    expect(widthsOf(srcset)).toEqual([64]);
+    expect(urlsOf(srcset).map(requestOf)).toMatchObject([{ w: 64, h: 40, q: '80', f: 'webp' }]);
+    expect(img(root).getAttribute('src')).toBe(urlsOf(srcset)[0]);
+    expect([img(root).getAttribute('width'), img(root).getAttribute('height')]).toEqual(['64', '40']);
+  });
+
+  it('sizes a photo stored on its side (EXIF orientation) upright', async () => {
+    const upright = galleryImage(rotated);
+    expect(upright.image).toMatchObject({ width: 20, height: 40 });
+    const root = await render(PhotoFigure, { photo: { ...PHOTO, ...upright } });
+    expect([img(root).getAttribute('width'), img(root).getAttribute('height')]).toEqual(['20', '40']);
+    const srcset = img(root).getAttribute('srcset');
+    expect(widthsOf(srcset)).toEqual([20]);
+    expect(urlsOf(srcset).map(requestOf)).toMatchObject([{ w: 20, h: 40, f: 'webp' }]);
+  });
+
+  it('gets each size made as named: WebP of that width, upright', async () => {
+    const root = await render(PhotoFigure, { photo: PHOTO });
+    const second = urlsOf(img(root).getAttribute('srcset'))[1]!;
+    expect(await made(second, PHOTO.image.file)).toMatchObject({ format: 'webp', width: 800, height: 500 });
+    // Turned by its EXIF orientation, which the size no longer needs.
+    const upright = galleryImage(rotated);
+    const side = await render(PhotoFigure, { photo: { ...PHOTO, ...upright } });
+    expect(await made(img(side).getAttribute('src')!, upright.image.file)).toEqual({
+      format: 'webp',
+      width: 20,
+      height: 40,
+      orientation: undefined,
+    });
   });
 
   it('loads lazily by default and eagerly, with high priority, for the lead image', async () => {

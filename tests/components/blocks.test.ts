@@ -10,19 +10,18 @@ import Photo from '../../src/components/blocks/Photo.astro';
 import Quote from '../../src/components/blocks/Quote.astro';
 import TimelineExcerpt from '../../src/components/blocks/TimelineExcerpt.astro';
 import type { BlockContext } from '../../src/model/data.ts';
-import { photoImages } from '../helpers/photos.ts';
+import { galleryImage } from '../helpers/photos.ts';
 import { eventViews } from './fixtures.ts';
 import { textOf } from '../helpers/render.ts';
-
-const [image] = await photoImages('tests/fixtures/minimal/articles/sample-story/photo.jpg');
+// The gallery photo as content collections' `image()` hands it over: the file, imported.
+import ministers from '../fixtures/minimal/articles/sample-story/photo.jpg';
 
 const article: BlockContext = {
   id: 'sample-story',
   gallery: [
     {
       id: 'ministers',
-      src: './photo.jpg',
-      image: image!,
+      ...galleryImage(ministers),
       alt: 'Two ministers.',
       caption: 'Ada greets Ben.',
       credit: 'Test / Agency',
@@ -88,6 +87,11 @@ describe('MDX blocks through the Container API', () => {
     expect(textOf(root.querySelector('figcaption'))).toContain('Ada greets Ben.');
     expect(textOf(root.querySelector('figcaption'))).toContain('Test / Agency');
     expect(root.querySelector('a')?.getAttribute('href')).toBe('/articles/sample-story/photos/ministers/');
+    // Its image through astro:assets: the 64x40 file at its own width, in WebP.
+    const img = root.querySelector('a img')!;
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['64', '40']);
+    const { searchParams } = new URL(img.getAttribute('src')!, 'http://localhost');
+    expect([searchParams.get('w'), searchParams.get('f')]).toEqual(['64', 'webp']);
   });
 
   it("Photo carries the photo's #photo-<id> anchor and is a lightbox item: the page shows it here only", async () => {

@@ -38,9 +38,9 @@ export function projectCopy(content = join(projectRoot, 'content')): string {
   }
   cpSync(content, join(root, 'content'), { recursive: true });
   // Link each package, not the folder: Astro and Vite keep caches (data store, incremental
-  // build, optimised deps) in node_modules, which must not be shared between copies. The
-  // share-image and photo caches in .cache are keyed by content hash, so sharing them only saves
-  // redrawing; the photo index there is keyed by absolute path and checked against each stat.
+  // build, optimised deps, photo sizes) in node_modules, which must not be shared between
+  // copies. The share-image cache in .cache is keyed by content hash, so sharing it only saves
+  // redrawing.
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
     if (PRIVATE_CACHES.has(name)) continue;

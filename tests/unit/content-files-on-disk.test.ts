@@ -48,7 +48,7 @@ function pngHeader(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
 }
 
-/** A JPEG whose frame header follows a 3 KB APP1 segment, as a camera's EXIF block does. */
+/** A JPEG whose frame header follows a 3 KB APP1 segment, as a camera's EXIF block does, and whose scan is a few bytes. */
 function jpegHeader(width: number, height: number): Buffer {
   const app1 = Buffer.alloc(4 + 3000);
   app1.writeUInt16BE(0xffe1, 0);
@@ -59,7 +59,9 @@ function jpegHeader(width: number, height: number): Buffer {
   sof.writeUInt8(8, 4);
   sof.writeUInt16BE(height, 5);
   sof.writeUInt16BE(width, 7);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof, Buffer.from([0xff, 0xd9])]);
+  // A start of scan, a few bytes of image data and the end marker: a whole file, to the checks.
+  const scan = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof, scan, Buffer.from([0xff, 0xd9])]);
 }
 
 describe('checkContentFile', () => {
@@ -206,6 +208,36 @@ describe('checkContentFile', () => {
   it('says a file whose header ends before its pixel size is damaged', () => {
     writeFileSync(join(article, 'cut.png'), pngHeader(10, 10).subarray(0, 20));
     expect(check('./cut.png')?.problem).toBe('"./cut.png" is damaged: its pixel size cannot be read');
+  });
+
+  it.each(['jpeg', 'png', 'webp', 'avif', 'gif'] as const)(
+    'says a %s file cut short after its header is cut short (astro:assets would publish it grey)',
+    async (format) => {
+      const whole = await sharp({
+        create: {
+          width: 64,
+          height: 48,
+          channels: 3,
+          background: '#808080',
+          noise: { type: 'gaussian', mean: 128, sigma: 60 },
+        },
+      })
+        .toFormat(format)
+        .toBuffer();
+      const name = `photo.${format === 'jpeg' ? 'jpg' : format}`;
+      writeFileSync(join(article, name), whole);
+      expect(check(`./${name}`)).toBeUndefined();
+      writeFileSync(join(article, name), whole.subarray(0, Math.floor(whole.length * 0.7)));
+      expect(check(`./${name}`)).toEqual({
+        problem: `"./${name}" is cut short: its image data ends early`,
+        fix: 'copy or export it again',
+      });
+    },
+  );
+
+  it("accepts bytes after a JPEG's end, such as a motion photo's video", () => {
+    writeFileSync(join(article, 'motion.jpg'), Buffer.concat([jpegHeader(40, 30), Buffer.alloc(100_000, 7)]));
+    expect(check('./motion.jpg')).toBeUndefined();
   });
 });
 

@@ -6,14 +6,33 @@ describe('pageKey', () => {
     id: 'a',
     data: {
       title: 'T',
-      gallery: [{ image: { file: 'content/articles/a/p.jpg', hash: 'abc', width: 1600 } }],
+      // A photo as pageKeyOf hashes it: without `src`, by its image, whose URL names its bytes in a build.
+      gallery: [
+        {
+          image: {
+            url: '/_astro/p.Bx3kQ9aZ.jpg',
+            width: 1600,
+            height: 1000,
+            file: '/site/content/articles/a/p.jpg',
+          },
+        },
+      ],
     },
   };
 
   it('is the same for equal data, whatever the key order', () => {
     const reordered = {
       data: {
-        gallery: [{ image: { width: 1600, hash: 'abc', file: 'content/articles/a/p.jpg' } }],
+        gallery: [
+          {
+            image: {
+              file: '/site/content/articles/a/p.jpg',
+              height: 1000,
+              width: 1600,
+              url: '/_astro/p.Bx3kQ9aZ.jpg',
+            },
+          },
+        ],
         title: 'T',
       },
       id: 'a',
@@ -23,9 +42,13 @@ describe('pageKey', () => {
 
   it('changes when any nested value changes', () => {
     const base = pageKey(article, 'registry');
+    // Other bytes in the same file: astro:assets gives the photo another URL.
     const newPhoto = structuredClone(article);
-    newPhoto.data.gallery[0]!.image.hash = 'def';
+    newPhoto.data.gallery[0]!.image.url = '/_astro/p.Dq7mW2cE.jpg';
     expect(pageKey(newPhoto, 'registry')).not.toBe(base);
+    const resized = structuredClone(article);
+    resized.data.gallery[0]!.image.height = 900;
+    expect(pageKey(resized, 'registry')).not.toBe(base);
     expect(pageKey(article, 'registry 2')).not.toBe(base);
   });
 
