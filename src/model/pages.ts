@@ -8,6 +8,7 @@ import { latestRole } from '../lib/entities.ts';
 import { articlePhotos, describePhotoPage } from '../lib/gallery.ts';
 import { plural } from '../lib/plural.ts';
 import { plainText } from '../lib/sequence.ts';
+import { siteSections, type NavLink } from '../lib/site-nav.ts';
 import { site } from '../site.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import {
@@ -15,7 +16,9 @@ import {
   blockContextOf,
   countryOf,
   entitiesOf,
+  getOrganisations,
   getPeople,
+  getPlaces,
   involving,
   organisationSummaryOf,
   peopleOn,
@@ -116,4 +119,10 @@ export async function placePage(place: Place) {
   const [view, involved] = await Promise.all([placeOf(place), atPlace(place.id)]);
   const description = `${view!.name}, ${view!.country.name}, in ${site.name}'s explainers: ${plural(involved.events.length, 'timeline event')}.`;
   return { place: view!, ...involved, description };
+}
+
+/** The site's sections, for the header and footer of every page. */
+export async function siteNav(): Promise<NavLink[]> {
+  const [organisations, places] = await Promise.all([getOrganisations(), getPlaces()]);
+  return siteSections({ organisations: organisations.length > 0, places: places.length > 0 });
 }

@@ -174,8 +174,13 @@ export function pageMeta(input: PageMetaInput): PageMeta {
     tags.push({ property: 'article:section', content: article.section });
     for (const tag of article.tags) tags.push({ property: 'article:tag', content: tag });
   }
+  // X reads the Open Graph tags, but other consumers of Twitter cards (and validators) read only
+  // their own names.
   tags.push(
     { name: 'twitter:card', content: 'summary_large_image' },
+    { name: 'twitter:title', content: ogTitle },
+    { name: 'twitter:description', content: description },
+    { name: 'twitter:image', content: absoluteUrl(image.url, site.url) },
     { name: 'twitter:image:alt', content: image.alt },
   );
   return { title: documentTitle(input.title, site.name), description, canonical, tags };

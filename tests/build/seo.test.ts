@@ -89,6 +89,10 @@ describe.each(pages)('%s', (file) => {
     expect(one(page, 'og:image:height')).toBe('630');
     expect(one(page, 'og:image:alt').length).toBeGreaterThan(10);
     expect(one(page, 'twitter:card')).toBe('summary_large_image');
+    expect(one(page, 'twitter:title')).toBe(one(page, 'og:title'));
+    expect(one(page, 'twitter:description')).toBe(one(page, 'og:description'));
+    expect(one(page, 'twitter:image')).toBe(one(page, 'og:image'));
+    expect(one(page, 'twitter:image:alt')).toBe(one(page, 'og:image:alt'));
   });
 
   it(

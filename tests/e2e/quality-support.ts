@@ -87,6 +87,7 @@ export function pageTypes(distDir: string): PageType[] {
     { type: 'countries index', path: '/countries/', status: 200 },
     { type: 'organisations index', path: '/organisations/', status: 200 },
     { type: 'places index', path: '/places/', status: 200 },
+    { type: 'about', path: '/about/', status: 200 },
     { type: '404', path: '/no-such-page/', status: 404 },
   ];
   return types.filter((entry): entry is PageType => Boolean(entry));

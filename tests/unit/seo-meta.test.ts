@@ -131,6 +131,11 @@ describe('pageMeta', () => {
     expect(content(tags, 'article:section')).toEqual(['Explainers']);
     expect(content(tags, 'article:tag')).toEqual(['Ukraine', 'France']);
     expect(content(tags, 'twitter:card')).toEqual(['summary_large_image']);
+    // The Twitter card repeats what Open Graph says, for readers of its own names only.
+    expect(content(tags, 'twitter:title')).toEqual(['Headline']);
+    expect(content(tags, 'twitter:description')).toEqual(['Dek.']);
+    expect(content(tags, 'twitter:image')).toEqual(['https://backstory.example/og/articles/x.jpg']);
+    expect(content(tags, 'twitter:image:alt')).toEqual(['Backstory: Headline']);
     expect(content(tags, 'robots')).toEqual([ROBOTS_INDEX]);
     expect(ROBOTS_INDEX).toContain('max-image-preview:large');
   });

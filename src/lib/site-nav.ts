@@ -1,0 +1,27 @@
+/** The site's sections as the header and footer link them, and which one a page is in. */
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+/** The sections, in order; organisations and places only when the content has any. */
+export function siteSections(has: { organisations: boolean; places: boolean }): NavLink[] {
+  return [
+    { href: '/timeline/', label: 'Timeline' },
+    { href: '/people/', label: 'People' },
+    { href: '/countries/', label: 'Countries' },
+    ...(has.organisations ? [{ href: '/organisations/', label: 'Organisations' }] : []),
+    ...(has.places ? [{ href: '/places/', label: 'Places' }] : []),
+  ];
+}
+
+/**
+ * `aria-current` of a link to `href` on the page at `pathname`: 'page' on the section's own page,
+ * 'true' on a page inside it (a person's page, under People), none elsewhere.
+ */
+export function currentState(pathname: string, href: string): 'page' | 'true' | undefined {
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (path === href) return 'page';
+  return href !== '/' && path.startsWith(href) ? 'true' : undefined;
+}
