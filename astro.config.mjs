@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/build/markdown-processor.ts';
 import { imageService } from './src/build/image-cdn.ts';
+import { searchIndex } from './src/build/search-index.ts';
 import { limits, site } from './src/site.ts';
 import { siteWideHeaders } from './src/lib/headers.ts';
 
@@ -22,6 +23,8 @@ export default {
     mdx(),
     // Pages only (URLs ending in '/'), not the 404 page nor files such as /rss.xml or /og/*.jpg.
     sitemap({ filter: (page) => page.endsWith('/') && !/\/404\/?$/.test(new URL(page).pathname) }),
+    // Pagefind's index of the pages marked data-pagefind-body, into dist/pagefind/ (docs/architecture.md#search).
+    searchIndex(),
   ],
   vite: {
     // Bundled into the pages rather than loaded by Node at build time: under Node 24 each date-fns

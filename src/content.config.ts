@@ -12,6 +12,7 @@ import {
   organisationLoader,
   personLoader,
   placeLoader,
+  storyLoader,
 } from './schema/loaders.ts';
 import * as schemas from './schema/schemas.ts';
 
@@ -45,10 +46,14 @@ export const organisation = schemas.organisation({ reference });
 /** A place below country level: `content/places/<id>.yaml`. */
 export const place = schemas.place({ reference });
 
+/** A story that several articles follow: `content/stories/<id>.yaml`. */
+export const story = schemas.story({ reference });
+
 export const collections = {
   articles: defineCollection({ loader: articleLoader('./content'), schema: article }),
   people: defineCollection({ loader: personLoader('./content'), schema: person }),
   countries: defineCollection({ loader: countryLoader('./content'), schema: schemas.country }),
   organisations: defineCollection({ loader: organisationLoader('./content'), schema: organisation }),
   places: defineCollection({ loader: placeLoader('./content'), schema: place }),
+  stories: defineCollection({ loader: storyLoader('./content'), schema: story }),
 };

@@ -30,6 +30,7 @@ dek: 'TODO: one sentence shown under the headline and in link previews (200 char
 dateline: 'TODO: the city the story is reported from' # times show in the newsroom's zone, or add e.g. "timeZone: Asia/Bangkok"
 # datelineId: paris # the dateline's registered place (content/places/<id>.yaml): linked, and its zone is the article's
 byline: Backstory staff
+# story: ukraine-security-guarantees # the story this article follows (content/stories/<id>.yaml)
 published: '${today}'
 # updated: '${today}T18:00:00+01:00' # a silent refresh; notes to readers go in "updates"
 draft: true

@@ -29,13 +29,14 @@ const report = await checkContent(contentSource(contentDir), {
   body: await bodyChecker(contentDir, configFile),
 });
 
-const { articles, people, countries, organisations, places } = report.checked;
-// Organisations and places are optional folders: named only when the content has some.
+const { articles, people, countries, organisations, places, stories } = report.checked;
+// Organisations, places and stories are optional folders: named only when the content has some.
 const scope = [
   plural(articles, 'article'),
   plural(people, 'person', 'people'),
   ...(organisations > 0 ? [plural(organisations, 'organisation')] : []),
   ...(places > 0 ? [plural(places, 'place')] : []),
+  ...(stories > 0 ? [plural(stories, 'story', 'stories')] : []),
   plural(countries, 'country', 'countries'),
 ].join(', ');
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -12,7 +12,7 @@ const DATA_FILE = new RegExp(`^${SLUG}\\.yaml$`);
 
 /** The fix for a file nothing reads. */
 export const UNREAD_FIX =
-  'content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml and countries.yaml; move or remove it';
+  'content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml, stories/<id>.yaml and countries.yaml; move or remove it';
 
 const problem = (file: string, what: string, fix: string): Problem => ({
   file,

@@ -13,6 +13,14 @@ export const paths = {
   country: (id: string) => `/countries/${id}/`,
   organisations: () => '/organisations/',
   organisation: (id: string) => `/organisations/${id}/`,
+  about: () => '/about/',
+  search: () => '/search/',
+  archive: () => '/archive/',
+  /** A month's page of the archive: page 1 is the month's own address. */
+  archiveMonth: (month: string, page = 1) => `/archive/${month}/${page > 1 ? `${page}/` : ''}`,
+  stories: () => '/stories/',
+  story: (id: string) => `/stories/${id}/`,
+  storyFeed: (id: string) => `/stories/${id}/rss.xml`,
   places: () => '/places/',
   place: (id: string) => `/places/${id}/`,
 };

@@ -5,14 +5,16 @@ export interface NavLink {
   label: string;
 }
 
-/** The sections, in order; organisations and places only when the content has any. */
-export function siteSections(has: { organisations: boolean; places: boolean }): NavLink[] {
+/** The sections, in order; stories, organisations and places only when the content has any; search last. */
+export function siteSections(has: { stories: boolean; organisations: boolean; places: boolean }): NavLink[] {
   return [
+    ...(has.stories ? [{ href: '/stories/', label: 'Stories' }] : []),
     { href: '/timeline/', label: 'Timeline' },
     { href: '/people/', label: 'People' },
     { href: '/countries/', label: 'Countries' },
     ...(has.organisations ? [{ href: '/organisations/', label: 'Organisations' }] : []),
     ...(has.places ? [{ href: '/places/', label: 'Places' }] : []),
+    { href: '/search/', label: 'Search' },
   ];
 }
 

@@ -16,9 +16,10 @@ import { markdownToHtml } from '../markdown/markdown.ts';
 import { pageKey } from '../lib/page-key.ts';
 import { paths } from '../lib/paths.ts';
 import { lastModified, newestFirst } from '../lib/updates.ts';
+import { relatedCoverage, storyPlace, type StoryPlace } from '../lib/stories.ts';
 import { liveProblemsMessage } from '../schema/content-check-live.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
-import { mergeTimelines, orderEvents, type MergedEvent, type Placed } from '../lib/timeline.ts';
+import { groupKey, mergeTimelines, orderEvents, type MergedEvent, type Placed } from '../lib/timeline.ts';
 import { displayZone } from '../lib/display-zone.ts';
 
 /** The content folder, as src/content.config.ts binds the loaders to it. */
@@ -52,6 +53,7 @@ export type Person = CollectionEntry<'people'>;
 export type Country = CollectionEntry<'countries'>;
 export type Organisation = CollectionEntry<'organisations'>;
 export type Place = CollectionEntry<'places'>;
+export type Story = CollectionEntry<'stories'>;
 
 /** A person as of one article's date. */
 export interface PersonOnDate {
@@ -98,6 +100,7 @@ interface Content {
   countries: Map<string, Country>;
   organisations: Map<string, Organisation>;
   places: Map<string, Place>;
+  stories: Map<string, Story>;
   /** Changes when any person, organisation, place or country changes (see {@link pageKeyOf}). */
   registryKey: string;
 }
@@ -112,13 +115,14 @@ function content(): Promise<Content> {
   const live = liveProblemsMessage();
   if (live) return Promise.reject(new Error(`Content problems:\n${live}`));
   loaded ??= (async () => {
-    const [entries, people, countries, organisations, places] = await Promise.all([
+    const [entries, people, countries, organisations, places, stories] = await Promise.all([
       getCollection('articles'),
       getCollection('people'),
       getCollection('countries'),
       // Optional folders: asked for only when they hold entries, or Astro warns on every build.
       hasEntries(CONTENT, 'organisations') ? getCollection('organisations') : [],
       hasEntries(CONTENT, 'places') ? getCollection('places') : [],
+      hasEntries(CONTENT, 'stories') ? getCollection('stories') : [],
     ]);
     const placeZones = new Map(places.map((entry) => [entry.id, entry.data.timeZone]));
     const articles = entries.map((entry) => withDatelineZone(withPhotoImages(entry), placeZones));
@@ -136,6 +140,7 @@ function content(): Promise<Content> {
       countries: new Map(countries.map((entry) => [entry.id, entry])),
       organisations: new Map(organisations.map((entry) => [entry.id, entry])),
       places: new Map(places.map((entry) => [entry.id, entry])),
+      stories: new Map(stories.map((entry) => [entry.id, entry])),
       registryKey: pageKey(
         people.map(({ id, data }) => ({ id, data })),
         countries.map(({ id, data }) => ({ id, data })),
@@ -153,23 +158,47 @@ const pageKeys = new WeakMap<Article, Promise<string>>();
 /**
  * The incremental-build key of an article's own pages (article, its timeline, events, photos):
  * everything they are rendered from. That is the article (its frontmatter, with
- * each photo's URL, which names its bytes, and size; its text and its rendered HTML) and, for names, roles and
- * the mention linker, the whole registry. They read no other article. People and country pages
- * are keyed by {@link siteKeyOf}; the pages without `getStaticPaths` (home, indexes, feed) are
- * rendered on every build.
+ * each photo's URL, which names its bytes, and size; its text and its rendered HTML), for names,
+ * roles and the mention linker the whole registry, and of other articles only what the page shows
+ * of them: its story's previous and next articles and its related coverage ({@link articleLinksOf}).
+ * People and country pages are keyed by {@link siteKeyOf}; the pages without `getStaticPaths`
+ * (home, indexes, feed) are rendered on every build.
  */
 export function pageKeyOf(article: Article): Promise<string> {
   let key = pageKeys.get(article);
   if (!key) {
-    key = content().then(({ registryKey }) => {
+    key = content().then(async ({ registryKey }) => {
       const { id, data, body, rendered } = article;
+      const links = await articleLinksOf(article);
+      // What a card or a link shows of another article (src/model/pages.ts, articleCard).
+      const shown = (other: Article | undefined) => {
+        if (!other) return undefined;
+        const { title, dek, published, lang, timeZone, gallery } = other.data;
+        const lead = gallery[0];
+        const photo = lead && {
+          url: lead.image.url,
+          width: lead.image.width,
+          height: lead.image.height,
+          alt: lead.alt,
+          credit: lead.credit,
+          placeholder: lead.placeholder,
+        };
+        return { id: other.id, title, dek, published, lang, timeZone, photo };
+      };
+      const others = {
+        story: links.story && { id: links.story.id, data: links.story.data },
+        previous: shown(links.place?.previous),
+        next: shown(links.place?.next),
+        position: links.place && [links.place.position, links.place.total],
+        related: links.related.map(shown),
+      };
       // Each photo by its URL (which names its bytes) and size: never by `src` (see PhotoImage),
       // nor by its absolute path, which would change every key when the project moves.
       const gallery = data.gallery.map(({ src: _asset, image: { file: _file, ...image }, ...photo }) => ({
         ...photo,
         image,
       }));
-      return pageKey(id, { ...data, gallery }, body ?? null, rendered?.html ?? null, registryKey);
+      return pageKey(id, { ...data, gallery }, body ?? null, rendered?.html ?? null, registryKey, others);
     });
     pageKeys.set(article, key);
   }
@@ -561,4 +590,92 @@ export async function blockContextOf(article: Article, events: EventView[]): Pro
     events,
     people: await peopleOn(article.data.people, article.data.published),
   };
+}
+
+/**
+ * The stories with at least one published article (a story of drafts alone has nothing to show):
+ * developing first, then by their latest article, newest first.
+ */
+export async function getStories(): Promise<Story[]> {
+  const { stories } = await content();
+  const withLatest = await Promise.all(
+    [...stories.values()].map(async (story) => ({ story, latest: (await articlesOf(story))[0] })),
+  );
+  const time = (article: Article) => parseWhen(article.data.published).start.getTime();
+  return withLatest
+    .filter((entry): entry is { story: Story; latest: Article } => entry.latest !== undefined)
+    .sort(
+      (a, b) =>
+        Number(b.story.data.status === 'developing') - Number(a.story.data.status === 'developing') ||
+        time(b.latest) - time(a.latest) ||
+        a.story.id.localeCompare(b.story.id),
+    )
+    .map(({ story }) => story);
+}
+
+/** A story's published articles, newest first. */
+export async function articlesOf(story: { id: string }): Promise<Article[]> {
+  return (await getArticles()).filter((article) => article.data.story?.id === story.id);
+}
+
+/** What an article page shows of other entries: its story, its place in it, its related coverage. */
+export interface ArticleLinks {
+  story?: Story | undefined;
+  place?: StoryPlace<Article> | undefined;
+  related: Article[];
+}
+
+const articleLinks = new WeakMap<Article, Promise<ArticleLinks>>();
+
+/** What relatedness reads of an article (src/lib/stories.ts). */
+function coverageOf(article: Article) {
+  const { story, people, organisations, countries } = article.data;
+  const ids = (refs: readonly { id: string }[]) => refs.map((ref) => ref.id);
+  return {
+    id: article.id,
+    story: story?.id,
+    people: ids(people),
+    organisations: ids(organisations),
+    countries: ids(countries),
+    article,
+  };
+}
+
+let coverages: Promise<ReturnType<typeof coverageOf>[]> | undefined;
+
+/** Every article's coverage, newest first: made once, as every article page compares against all. */
+function coverageOfAll(): Promise<ReturnType<typeof coverageOf>[]> {
+  coverages ??= getArticles().then((articles) => articles.map(coverageOf));
+  return coverages;
+}
+
+/** The article's story with its previous and next articles, and at most three related articles. */
+export function articleLinksOf(article: Article): Promise<ArticleLinks> {
+  let links = articleLinks.get(article);
+  if (!links) {
+    links = (async () => {
+      const { stories } = await content();
+      const story = article.data.story && stories.get(article.data.story.id);
+      const all = await coverageOfAll();
+      const own = all.find((each) => each.article === article) ?? coverageOf(article);
+      const related = relatedCoverage(own, all).map((each) => each.article);
+      return {
+        story,
+        place: story ? storyPlace(await articlesOf(story), article.id) : undefined,
+        related,
+      };
+    })();
+    articleLinks.set(article, links);
+  }
+  return links;
+}
+
+/** A story's events from all of its articles in one timeline: an event several report appears once. */
+export async function storyTimeline(story: { id: string }): Promise<MergedEvent<EventView>[]> {
+  return mergeTimelines<EventView>(await Promise.all((await articlesOf(story)).map(timelineOf)));
+}
+
+/** The month an article is archived under: '2025-09', as its `published` is written. */
+export function publishedMonth(article: Article): string {
+  return groupKey(parseWhen(article.data.published));
 }

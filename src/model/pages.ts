@@ -9,9 +9,19 @@ import { articlePhotos, describePhotoPage } from '../lib/gallery.ts';
 import { plural } from '../lib/plural.ts';
 import { plainText } from '../lib/sequence.ts';
 import { siteSections, type NavLink } from '../lib/site-nav.ts';
+import { archiveMonths } from '../lib/archive.ts';
+import { paths } from '../lib/paths.ts';
 import { site } from '../site.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import {
+  articleLinksOf,
+  publishedMonth,
+  getArticles,
+  articlesOf,
+  countriesOn,
+  organisationsOn,
+  storyTimeline,
+  type Story,
   atPlace,
   blockContextOf,
   countryOf,
@@ -19,6 +29,7 @@ import {
   getOrganisations,
   getPeople,
   getPlaces,
+  getStories,
   involving,
   organisationSummaryOf,
   peopleOn,
@@ -36,13 +47,30 @@ import {
 } from './data.ts';
 import { displayZone } from '../lib/display-zone.ts';
 
+/** An article in a list of other articles: its card, with its lead photo. */
+export function articleCard(article: Article) {
+  const { title, dek, published, lang, gallery } = article.data;
+  return {
+    href: paths.article(article.id),
+    title,
+    dek,
+    published,
+    lang,
+    timeZone: displayZone(article.data),
+    photo: gallery[0],
+  };
+}
+
 /** An article's page: its rendered body, photos where they show, timeline, updates, who's who. */
 export async function articlePage(article: Article) {
   const { Content, remarkPluginFrontmatter } = await render(article);
-  const [entities, events] = await Promise.all([
+  const [entities, events, links] = await Promise.all([
     entitiesOf(article, remarkPluginFrontmatter['mentions'] ?? []),
     timelineOf(article),
+    articleLinksOf(article),
   ]);
+  const neighbour = (other: Article | undefined) =>
+    other && { href: paths.article(other.id), title: other.data.title, lang: other.data.lang };
   // A photo the text places with <Photo> shows there alone: not above the text, not in "More photos".
   const { lead, more } = articlePhotos(article.data.gallery, remarkPluginFrontmatter[PLACED_PHOTOS] ?? []);
   return {
@@ -55,6 +83,26 @@ export async function articlePage(article: Article) {
     timeZone: displayZone(article.data),
     /** What the MDX blocks read of the article they sit in (`Astro.locals.article`). */
     blockContext: await blockContextOf(article, events),
+    /** The story it follows, and the articles before and after it there. */
+    story: links.story &&
+      links.place && {
+        href: paths.story(links.story.id),
+        title: links.story.data.title,
+        status: links.story.data.status,
+        position: links.place.position,
+        total: links.place.total,
+        previous: neighbour(links.place.previous),
+        next: neighbour(links.place.next),
+      },
+    related: links.related.map(articleCard),
+    /** "In this explainer": the page's sections that have something to show, in page order. */
+    sections: [
+      ...(article.data.updates.length > 0 ? [{ href: '#updates-heading', label: 'Updates' }] : []),
+      ...(events.length > 0 ? [{ href: '#timeline-heading', label: 'Timeline' }] : []),
+      ...(more.length > 0 ? [{ href: '#gallery-heading', label: 'More photos' }] : []),
+      { href: '#whos-who-heading', label: "Who's who" },
+      ...(links.related.length > 0 ? [{ href: '#related-heading', label: 'Related coverage' }] : []),
+    ],
   };
 }
 
@@ -123,6 +171,78 @@ export async function placePage(place: Place) {
 
 /** The site's sections, for the header and footer of every page. */
 export async function siteNav(): Promise<NavLink[]> {
-  const [organisations, places] = await Promise.all([getOrganisations(), getPlaces()]);
-  return siteSections({ organisations: organisations.length > 0, places: places.length > 0 });
+  const [stories, organisations, places] = await Promise.all([getStories(), getOrganisations(), getPlaces()]);
+  return siteSections({
+    stories: stories.length > 0,
+    organisations: organisations.length > 0,
+    places: places.length > 0,
+  });
+}
+
+/**
+ * A story's page: its articles newest first, their events in one timeline (an event several of
+ * them report appears once, linked to each telling), and who and where it involves: the story's
+ * own lists, then its articles', as of its latest article.
+ */
+export async function storyPage(story: Story) {
+  const [articles, merged] = await Promise.all([articlesOf(story), storyTimeline(story)]);
+  const latest = articles[0]!;
+  const ids = (kind: 'people' | 'organisations' | 'countries') => {
+    const refs: readonly { id: string }[] = [
+      ...story.data[kind],
+      ...articles.flatMap((article): readonly { id: string }[] => article.data[kind]),
+    ];
+    return [...new Set(refs.map((ref) => ref.id))].map((id) => ({ id }));
+  };
+  const [people, organisations, countries] = await Promise.all([
+    peopleOn(ids('people'), latest.data.published),
+    organisationsOn(ids('organisations'), latest.data.published),
+    countriesOn(ids('countries'), latest.data.published),
+  ]);
+  return {
+    articles: articles.map(articleCard),
+    events: merged.map(({ event }) => event),
+    tellings: new Map(merged.map(({ event, versions }) => [event.id, versions])),
+    people,
+    organisations,
+    countries,
+    description: `${story.data.summary} ${plural(articles.length, 'article')}, ${plural(merged.length, 'event')}.`,
+  };
+}
+
+/** The home page: the lead story, the latest after it, the developing stories, and the archive's months. */
+export async function homePage() {
+  const [articles, stories] = await Promise.all([getArticles(), getStories()]);
+  const [lead, ...rest] = articles;
+  const developing = stories.filter((story) => story.data.status === 'developing').slice(0, 5);
+  return {
+    lead: lead && articleCard(lead),
+    latest: rest.slice(0, 10).map(articleCard),
+    developing: await Promise.all(
+      developing.map(async (story) => {
+        const [latest] = await articlesOf(story);
+        return {
+          href: paths.story(story.id),
+          title: story.data.title,
+          summary: story.data.summary,
+          latest: articleCard(latest!),
+        };
+      }),
+    ),
+    months: archiveMonths(articles.map(publishedMonth)),
+  };
+}
+
+/** Every month of the archive with its articles, newest first, for its pages. */
+export async function archivePages() {
+  const articles = await getArticles();
+  return archiveMonths(articles.map(publishedMonth)).map((month) => ({
+    ...month,
+    articles: articles.filter((article) => publishedMonth(article) === month.key).map(articleCard),
+  }));
+}
+
+/** One path per story with published articles: its page and its feed (src/pages/stories/[id]/). */
+export async function storyPaths() {
+  return (await getStories()).map((story) => ({ params: { id: story.id }, props: { story } }));
 }

@@ -16,7 +16,7 @@ import { said } from '../lib/problem.ts';
  */
 export type KnownIds = Readonly<
   Record<'people' | 'countries', ReadonlySet<string> | undefined> &
-    Partial<Record<'organisations' | 'places', ReadonlySet<string> | undefined>>
+    Partial<Record<'organisations' | 'places' | 'stories', ReadonlySet<string> | undefined>>
 >;
 
 const WHERE = {
@@ -24,12 +24,14 @@ const WHERE = {
   countries: 'content/countries.yaml',
   organisations: 'content/organisations/<id>.yaml',
   places: 'content/places/<id>.yaml',
+  stories: 'content/stories/<id>.yaml',
 } as const;
 const SINGULAR = {
   people: 'person',
   countries: 'country',
   organisations: 'organisation',
   places: 'place',
+  stories: 'story',
 } as const;
 
 function knownReference(known: KnownIds): SchemaHelpers['reference'] {
@@ -71,4 +73,8 @@ export function organisationSchema(known: KnownIds) {
 
 export function placeSchema(known: KnownIds) {
   return schemas.place({ reference: knownReference(known) });
+}
+
+export function storySchema(known: KnownIds) {
+  return schemas.story({ reference: knownReference(known) });
 }

@@ -20,6 +20,7 @@ import {
   articleSchema,
   countrySchema,
   organisationSchema,
+  storySchema,
   personSchema,
   placeSchema,
   type KnownIds,
@@ -95,7 +96,14 @@ export interface CheckReport {
   problems: Problem[];
   /** What stops nothing (a `TODO` left in a draft), each marked `severity: 'warning'`. */
   warnings: Problem[];
-  checked: { articles: number; people: number; countries: number; organisations: number; places: number };
+  checked: {
+    articles: number;
+    people: number;
+    countries: number;
+    organisations: number;
+    places: number;
+    stories: number;
+  };
 }
 
 type Raw = Record<string, unknown>;
@@ -267,8 +275,9 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
     ...dataFileProblems(label('people'), under('people')),
     ...dataFileProblems(label('organisations'), under('organisations')),
     ...dataFileProblems(label('places'), under('places')),
+    ...dataFileProblems(label('stories'), under('stories')),
   );
-  const DATA_FOLDERS = new Set(['articles', 'people', 'organisations', 'places']);
+  const DATA_FOLDERS = new Set(['articles', 'people', 'organisations', 'places', 'stories']);
   for (const path of source.files) {
     const top = path.split('/')[0]!;
     if (top.startsWith('.') || DATA_FOLDERS.has(top) || path === 'countries.yaml') continue;
@@ -341,19 +350,22 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
     under(folder).filter((path) => isSlug(path.replace(/\.yaml$/, '')) && path.endsWith('.yaml'));
   const idsOf = (files: readonly string[]) => new Set(files.map((path) => path.replace(/\.yaml$/, '')));
   const personFiles = entryFiles('people');
-  // Organisations and places (optional folders) are registered like people: one file per entry.
+  // Organisations, places and stories (optional folders) are registered like people: one file per entry.
   const organisationFiles = entryFiles('organisations');
   const placeFiles = entryFiles('places');
+  const storyFiles = entryFiles('stories');
   const known: KnownIds = {
     people: idsOf(personFiles),
     countries: countryIds,
     organisations: idsOf(organisationFiles),
     places: idsOf(placeFiles),
+    stories: idsOf(storyFiles),
   };
   const placeNames = new Map<string, string[]>();
   for (const [folder, files, schema] of [
     ['organisations', organisationFiles, organisationSchema(known)],
     ['places', placeFiles, placeSchema(known)],
+    ['stories', storyFiles, storySchema(known)],
   ] as const) {
     for (const path of files) {
       const file = label(`${folder}/${path}`);
@@ -375,6 +387,10 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       problems.push(...schemaProblems(file, yaml, result));
       // Their pages' share images draw the name as the title.
       if (result.success) {
+        if ('title' in result.data) {
+          add(file, drawable([['title', result.data.title, 'title']]), yaml.lineOf);
+          continue;
+        }
         const { name } = result.data;
         const short = 'shortName' in result.data ? result.data.shortName : undefined;
         add(
@@ -528,6 +544,7 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       countries,
       organisations: organisationFiles.length,
       places: placeFiles.length,
+      stories: storyFiles.length,
     },
   };
 }

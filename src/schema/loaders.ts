@@ -168,7 +168,7 @@ export function personLoader(root: string): Loader {
 }
 
 /**
- * `<root>/<folder>/<id>.yaml` for a kind the content may leave out (organisations, places): a
+ * `<root>/<folder>/<id>.yaml` for a kind the content may leave out (organisations, places, stories): a
  * missing or empty folder is an empty collection, not a warning, so existing content builds
  * unchanged (src/model/data.ts then does not ask for it: see `hasEntries`).
  */
@@ -194,6 +194,11 @@ export function organisationLoader(root: string): Loader {
 /** `<root>/places/<id>.yaml` (the folder is optional); the entry id is the file name. */
 export function placeLoader(root: string): Loader {
   return optionalDataLoader('backstory-places', root, 'places');
+}
+
+/** `<root>/stories/<id>.yaml` (the folder is optional); the entry id is the file name. */
+export function storyLoader(root: string): Loader {
+  return optionalDataLoader('backstory-stories', root, 'stories');
 }
 
 /** `<root>/countries.yaml`, one list. */

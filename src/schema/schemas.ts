@@ -468,6 +468,11 @@ export const article = (helpers: SchemaHelpers) =>
     timeZone: timeZoneName.optional(),
     /** Who wrote it. */
     byline: text(),
+    /**
+     * The story this article follows, if any (id of `content/stories/<id>.yaml`): the article links
+     * to the story and to the story's previous and next articles.
+     */
+    story: helpers.reference('stories').optional(),
     /** First publication: a calendar date or an instant with offset. */
     published: dateOrInstant,
     /** Last silent refresh (no note to readers), same format; must not be before `published`. */
@@ -616,6 +621,29 @@ export const organisation = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
     }),
     /** The country it belongs to (id in `content/countries.yaml`); omit for an international body. */
     country: reference('countries').optional(),
+  });
+
+/** Where a story stands. */
+const STORY_STATUSES = ['developing', 'concluded'] as const;
+
+/** A story that several articles follow: `content/stories/<id>.yaml`. */
+export const story = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
+  fields({
+    /** The story's name as readers follow it: at most 70 characters, e.g. 'Security guarantees for Ukraine'. */
+    title: text(limits.title, `search results and link previews show about ${limits.title}`),
+    /** What the story is about, in one or two sentences its articles' sources support: at most 1,000 characters. */
+    summary: text(limits.shortText),
+    /** 'developing' while articles may still follow, 'concluded' once the story is over. */
+    status: z.enum(STORY_STATUSES, {
+      error: (issue) =>
+        said(`${quoted(issue.input)} is not a story status`, 'use "developing" or "concluded"'),
+    }),
+    /** People at the heart of the story (its articles add theirs). */
+    people: z.array(reference('people')).default([]),
+    /** Organisations at the heart of the story. */
+    organisations: z.array(reference('organisations')).default([]),
+    /** Countries at the heart of the story. */
+    countries: z.array(reference('countries')).default([]),
   });
 
 /** What a place is. */

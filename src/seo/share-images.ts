@@ -4,11 +4,14 @@
  * pages name theirs in their head (page-head.ts). The layouts are share-image/cards.ts.
  */
 import {
+  articlesOf,
   getArticles,
   getCountries,
   getOrganisations,
   getPeople,
   getPlaces,
+  getStories,
+  publishedMonth,
   photosOf,
   timelineOf,
   type Article,
@@ -18,7 +21,8 @@ import {
 import { formatDay } from '../lib/date-format.ts';
 import { displayZone } from '../lib/display-zone.ts';
 import { latestRole } from '../lib/entities.ts';
-import { distanceFromMain } from '../lib/event-labels.ts';
+import { distanceFromMain, groupLabel } from '../lib/event-labels.ts';
+import { archiveMonths } from '../lib/archive.ts';
 import { describePhotoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
 import { plural } from '../lib/plural.ts';
@@ -143,6 +147,34 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
         title: name,
         footer: shortName !== name ? shortName : undefined,
       });
+    }
+    page(paths.about(), {
+      kind: 'text',
+      kicker: 'About',
+      title: `What ${site.name} is, and how it treats its sources`,
+    });
+    page(paths.search(), { kind: 'text', kicker: 'Search', title: 'Search every explainer' });
+    page(paths.stories(), { kind: 'text', kicker: 'Stories', title: 'The stories the explainers follow' });
+    for (const story of await getStories()) {
+      const articles = await articlesOf(story);
+      page(paths.story(story.id), {
+        kind: 'text',
+        kicker: story.data.status === 'developing' ? 'Developing story' : 'Story',
+        title: story.data.title,
+        footer: plural(articles.length, 'article'),
+      });
+    }
+    page(paths.archive(), { kind: 'text', kicker: 'Archive', title: 'Every explainer, month by month' });
+    const months = archiveMonths((await getArticles()).map(publishedMonth));
+    for (const month of months) {
+      for (let index = 1; index <= month.pages; index++) {
+        page(paths.archiveMonth(month.key, index), {
+          kind: 'text',
+          kicker: 'Archive',
+          title: groupLabel(month.key),
+          footer: month.pages > 1 ? `Page ${index} of ${month.pages}` : plural(month.count, 'article'),
+        });
+      }
     }
     page(paths.places(), { kind: 'text', kicker: 'Places', title: 'Every place in the explainers' });
     for (const place of await getPlaces()) {

@@ -17,7 +17,7 @@ const PHOTO_PAGE = 'articles/sample-story/photos/ministers/index.html';
 const EVENT_PAGE = 'articles/sample-story/timeline/talks-begin/index.html';
 const PERSON_PAGE = 'people/ada-example/index.html';
 const COUNTRY_PAGE = 'countries/fr/index.html';
-/** Pages without getStaticPaths: Astro renders them on every build. */
+/** Pages without a key (no getStaticPaths, or none given): Astro renders them on every build. */
 const UNKEYED = [
   'robots.txt',
   'manifest.webmanifest',
@@ -28,6 +28,11 @@ const UNKEYED = [
   'places/index.html',
   'rss.xml',
   'timeline/index.html',
+  'stories/index.html',
+  'archive/index.html',
+  'archive/2025-09/index.html',
+  'about/index.html',
+  'search/index.html',
   '404.html',
 ];
 

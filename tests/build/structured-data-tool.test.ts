@@ -1,7 +1,7 @@
 /**
  * Link previews and structured data as a validator nobody here wrote reads them:
  * structured-data-testing-tool (npm) with its Google, Facebook and Twitter presets, over every
- * home, article, article timeline, event, photo and person page of the build. Each preset's
+ * home, article, article timeline, event, photo, person and story page of the build. Each preset's
  * checks must all pass.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const PAGE_TYPES: Record<string, RegExp> = {
   event: /^articles\/[^/]+\/timeline\/[^/]+\/index\.html$/,
   photo: /^articles\/[^/]+\/photos\/[^/]+\/index\.html$/,
   person: /^people\/[^/]+\/index\.html$/,
+  story: /^stories\/[^/]+\/index\.html$/,
 };
 const files = htmlFiles(distDir);
 const cases = Object.entries(PAGE_TYPES).flatMap(([type, pattern]) =>

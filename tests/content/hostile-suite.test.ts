@@ -1172,7 +1172,9 @@ describe('accepted but tricky content builds into safe pages and a well-formed f
         if (page.bases > 0) report.push(`${name}: <base>`);
         for (const comment of page.comments)
           if (!allowedComments.has(comment)) report.push(`${name}: comment <!--${comment.slice(0, 60)}-->`);
-        for (const tag of page.dangerous) report.push(`${name}: <${tag}>`);
+        // The search page's own form (src/pages/search.astro) is the site's, not the content's.
+        for (const tag of page.dangerous)
+          if (!(name === 'search/index.html' && tag === 'form')) report.push(`${name}: <${tag}>`);
       }
       expect(report).toEqual([]);
     },

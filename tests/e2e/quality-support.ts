@@ -88,6 +88,7 @@ export function pageTypes(distDir: string): PageType[] {
     { type: 'organisations index', path: '/organisations/', status: 200 },
     { type: 'places index', path: '/places/', status: 200 },
     { type: 'about', path: '/about/', status: 200 },
+    { type: 'search', path: '/search/', status: 200 },
     { type: '404', path: '/no-such-page/', status: 404 },
   ];
   return types.filter((entry): entry is PageType => Boolean(entry));

@@ -94,7 +94,14 @@ describe('checkContent on valid content', () => {
   it('finds nothing wrong with the minimal fixture and counts what it checked', async () => {
     const report = await checkContent(tree().source);
     expect(report.problems).toEqual([]);
-    expect(report.checked).toEqual({ articles: 1, people: 2, countries: 2, organisations: 0, places: 0 });
+    expect(report.checked).toEqual({
+      articles: 1,
+      people: 2,
+      countries: 2,
+      organisations: 0,
+      places: 0,
+      stories: 0,
+    });
   });
 
   it('finds nothing wrong with the real content', async () => {
@@ -364,7 +371,7 @@ describe('files the loaders would skip', () => {
       'content/articles/_draft/index.md  -  folder "_draft" is not a valid slug: use lower-case ASCII letters, digits and hyphens (drafts use "draft: true", not "_")',
       'content/articles/foo.md  -  is not loaded: an article is <slug>/index.md or <slug>/index.mdx: rename or move it',
       'content/articles/sample-story/  -  has sample-story/index.md and sample-story/index.mdx: two articles with the id "sample-story": keep one',
-      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml and countries.yaml; move or remove it',
+      'content/countries.yml  -  is not read: content/ holds articles/<slug>/index.md(x) with their photos, people/<id>.yaml, organisations/<id>.yaml, places/<id>.yaml, stories/<id>.yaml and countries.yaml; move or remove it',
       'content/people/Bad.yml  -  is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
     ]);
   });
@@ -586,6 +593,48 @@ describe('unknown ids', () => {
       .replace(ARTICLE, 'Ministers met in Paris on Sept. 4.', 'Ben Example met Ada Example in Paris.');
     expect(await t.lines()).toEqual([
       `${FILE}:7  people[1]  unknown person "ben-exmaple": did you mean "ben-example"? If not, add it to content/people/<id>.yaml`,
+    ]);
+  });
+});
+
+describe('stories', () => {
+  const STORY =
+    'title: Ministers and their talks\nsummary: Talks between ministers in Paris.\nstatus: developing\n';
+
+  it('accepts an article that follows a registered story, and counts the stories', async () => {
+    const t = tree()
+      .write('stories/talks.yaml', STORY)
+      .replace(ARTICLE, 'byline: Backstory staff\n', 'byline: Backstory staff\nstory: talks\n');
+    const report = await checkContent(t.source);
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.checked.stories).toBe(1);
+  });
+
+  it('names an unknown story, with the nearest known id', async () => {
+    const t = tree()
+      .write('stories/talks.yaml', STORY)
+      .replace(ARTICLE, 'byline: Backstory staff\n', 'byline: Backstory staff\nstory: tlaks\n');
+    expect(await t.lines()).toEqual([
+      `${FILE}:6  story  unknown story "tlaks": did you mean "talks"? If not, add it to content/stories/<id>.yaml`,
+    ]);
+  });
+
+  it('refuses a story without a known status, a summary or people that are registered', async () => {
+    const t = tree().write(
+      'stories/talks.yaml',
+      'title: Ministers and their talks\nstatus: ongoing\npeople: [ada-exmaple]\n',
+    );
+    expect(await t.lines()).toEqual([
+      'content/stories/talks.yaml:1  summary  missing: add "summary" (text); see "Adding an article" in docs/editors-guide.md',
+      'content/stories/talks.yaml:2  status  "ongoing" is not a story status: use "developing" or "concluded"',
+      'content/stories/talks.yaml:3  people[0]  unknown person "ada-exmaple": did you mean "ada-example"? If not, add it to content/people/<id>.yaml',
+    ]);
+  });
+
+  it('refuses a story file the loader would not read', async () => {
+    const t = tree().write('stories/Talks.md', STORY);
+    expect(await t.lines()).toEqual([
+      'content/stories/Talks.md  -  is not loaded: each entry is one <id>.yaml file, id in lower-case letters, digits and hyphens',
     ]);
   });
 });

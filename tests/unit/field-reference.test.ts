@@ -18,6 +18,7 @@ import {
   person,
   photo,
   place,
+  story,
   timelineEvent,
   type SchemaHelpers,
 } from '../../src/schema/schemas.ts';
@@ -69,6 +70,7 @@ const MODELS: Record<string, Record<string, Inspected>> = {
   'Former name (`formerNames[]`)': shapeOf(countryShape.formerNames),
   'Organisation (`content/organisations/<id>.yaml`)': shapeOf(organisation(helpers)),
   'Place (`content/places/<id>.yaml`)': shapeOf(place(helpers)),
+  'Story (`content/stories/<id>.yaml`)': shapeOf(story(helpers)),
 };
 const BLOCK_TABLE = 'Explainer block attributes';
 

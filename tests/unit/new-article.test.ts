@@ -64,10 +64,13 @@ describe('the new-article template', () => {
   it('has every article, event and photo field (the optional dates as commented examples)', () => {
     const schema = articleSchema({ people: new Set(), countries: new Set() }, () => undefined);
     const articleFields = Object.keys(schema.shape);
-    // `updated`, `timeZone` (the article's display zone), `datelineId` and `lang` are commented examples.
+    // `updated`, `timeZone` (the article's display zone), `datelineId`, `lang` and `story` are commented examples.
     expect(Object.keys(frontmatter).sort()).toEqual(
-      articleFields.filter((key) => !['updated', 'timeZone', 'datelineId', 'lang'].includes(key)).sort(),
+      articleFields
+        .filter((key) => !['updated', 'timeZone', 'datelineId', 'lang', 'story'].includes(key))
+        .sort(),
     );
+    expect(text).toMatch(/^# story: [a-z0-9-]+ # /m);
     expect(text).toMatch(/^# datelineId: paris # /m);
     expect(text).toMatch(/^# lang: he # /m);
     expect(text).toMatch(/^dateline: .* # .*"timeZone: Asia\/Bangkok"$/m);
@@ -91,7 +94,7 @@ describe('the new-article template', () => {
     expect(report.warnings.map((warning) => warning.field)).toEqual(TODO_FIELDS);
     expect(report.warnings.every((warning) => warning.severity === 'warning')).toBe(true);
     expect(formatProblem(report.warnings.at(-1)!)).toBe(
-      'warning: content/articles/leaders-meet-in-paris/index.mdx:49  body  still holds the "TODO" placeholder from "npm run new": write it before removing "draft: true"',
+      'warning: content/articles/leaders-meet-in-paris/index.mdx:50  body  still holds the "TODO" placeholder from "npm run new": write it before removing "draft: true"',
     );
   });
 

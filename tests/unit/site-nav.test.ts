@@ -3,18 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { currentState, siteSections } from '../../src/lib/site-nav.ts';
 
 describe('siteSections', () => {
-  it('lists timeline, people and countries, and organisations and places only where there are any', () => {
-    expect(siteSections({ organisations: false, places: false }).map(({ label }) => label)).toEqual([
-      'Timeline',
-      'People',
-      'Countries',
-    ]);
-    expect(siteSections({ organisations: true, places: true }).map(({ href }) => href)).toEqual([
+  it('lists timeline, people and countries; stories, organisations and places only where there are any; search last', () => {
+    expect(
+      siteSections({ stories: false, organisations: false, places: false }).map(({ label }) => label),
+    ).toEqual(['Timeline', 'People', 'Countries', 'Search']);
+    expect(
+      siteSections({ stories: true, organisations: true, places: true }).map(({ href }) => href),
+    ).toEqual([
+      '/stories/',
       '/timeline/',
       '/people/',
       '/countries/',
       '/organisations/',
       '/places/',
+      '/search/',
     ]);
   });
 });

@@ -1,0 +1,25 @@
+/** One article as a feed item: the site's feed and each story's (src/pages/rss.xml.ts, stories/[id]/rss.xml.ts). */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { modifiedOf, type Article } from '../model/data.ts';
+import { paths } from '../lib/paths.ts';
+import { articleTags } from './page-head.ts';
+import { feedDate, machineDate } from './seo.ts';
+import { site } from '../site.ts';
+
+/** Its full title, dek, dates and link. */
+export async function feedItem(article: Article): Promise<RSSFeedItem> {
+  const { id, data } = article;
+  const modified = modifiedOf(article);
+  return {
+    title: data.title,
+    description: data.dek,
+    link: paths.article(id),
+    // An instant only: a date alone has no clock time to give (feedDate); every date is in
+    // dcterms:issued as written.
+    ...(feedDate(data.published) && { pubDate: feedDate(data.published) }),
+    categories: [site.section, ...(await articleTags(article))],
+    customData:
+      `<dcterms:issued>${machineDate(data.published)}</dcterms:issued>` +
+      (modified ? `<dcterms:modified>${machineDate(modified)}</dcterms:modified>` : ''),
+  };
+}
