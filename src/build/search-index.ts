@@ -4,9 +4,9 @@
  * WebAssembly into `<output>/pagefind/`, which src/pages/search.astro loads.
  *
  * Only pages whose `<main>` carries `data-pagefind-body` (BaseLayout's `searchable`) are indexed:
- * articles, timeline events, people, organisations, places and countries. Once one page of a site
+ * articles, timeline events, stories, people, organisations, places and countries. Once one page of a site
  * has the attribute, Pagefind leaves every page without it out of the index, so the home page,
- * the indexes, photo pages, About and the 404 page are never results. Within a page, parts marked
+ * the indexes, the archive, photo pages, About and the 404 page are never results. Within a page, parts marked
  * `data-pagefind-ignore` (share links, who's-who lists, lists of other pages) are not indexed.
  */
 import { readFile, rm } from 'node:fs/promises';

@@ -136,7 +136,7 @@ export class SiteSearch extends HTMLElement {
       if (generation !== this.#generation) return;
       this.#show(generation, [], '');
       this.#status.textContent =
-        'Search could not load. The links below lead to every article, person and country.';
+        'Search could not load. The links below lead to every article, month by month, and to every story, person and country.';
       for (const note of document.querySelectorAll<HTMLElement>('[data-search-no-js]')) note.hidden = false;
     }
   }

@@ -13,9 +13,11 @@ export interface ArchiveMonth {
   pages: number;
 }
 
-/** The months of `keys` (one per article, newest first), newest first, with their counts. */
+/** The months of `keys` (one per article), newest first, with their counts. */
 export function archiveMonths(keys: readonly string[], pageSize = ARCHIVE_PAGE_SIZE): ArchiveMonth[] {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, count, pages: Math.ceil(count / pageSize) }));
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([key, count]) => ({ key, count, pages: Math.ceil(count / pageSize) }));
 }

@@ -1,4 +1,5 @@
 /** The site's sections as the header and footer link them, and which one a page is in. */
+import { paths } from './paths.ts';
 
 export interface NavLink {
   href: string;
@@ -8,13 +9,13 @@ export interface NavLink {
 /** The sections, in order; stories, organisations and places only when the content has any; search last. */
 export function siteSections(has: { stories: boolean; organisations: boolean; places: boolean }): NavLink[] {
   return [
-    ...(has.stories ? [{ href: '/stories/', label: 'Stories' }] : []),
-    { href: '/timeline/', label: 'Timeline' },
-    { href: '/people/', label: 'People' },
-    { href: '/countries/', label: 'Countries' },
-    ...(has.organisations ? [{ href: '/organisations/', label: 'Organisations' }] : []),
-    ...(has.places ? [{ href: '/places/', label: 'Places' }] : []),
-    { href: '/search/', label: 'Search' },
+    ...(has.stories ? [{ href: paths.stories(), label: 'Stories' }] : []),
+    { href: paths.timeline(), label: 'Timeline' },
+    { href: paths.people(), label: 'People' },
+    { href: paths.countries(), label: 'Countries' },
+    ...(has.organisations ? [{ href: paths.organisations(), label: 'Organisations' }] : []),
+    ...(has.places ? [{ href: paths.places(), label: 'Places' }] : []),
+    { href: paths.search(), label: 'Search' },
   ];
 }
 

@@ -57,3 +57,9 @@ export function updateProblems(article: ChangeFacts): Finding[] {
   });
   return problems;
 }
+
+/** The heading of an article's updates: 'Updates', 'Corrections' or 'Updates and corrections'. */
+export function updatesHeading(updates: readonly { kind: 'update' | 'correction' }[]): string {
+  const kinds = new Set(updates.map((entry) => entry.kind));
+  return kinds.size > 1 ? 'Updates and corrections' : kinds.has('correction') ? 'Corrections' : 'Updates';
+}

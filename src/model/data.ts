@@ -21,6 +21,7 @@ import { liveProblemsMessage } from '../schema/content-check-live.ts';
 import { PLACED_PHOTOS } from '../markdown/remark-check-blocks.ts';
 import { groupKey, mergeTimelines, orderEvents, type MergedEvent, type Placed } from '../lib/timeline.ts';
 import { displayZone } from '../lib/display-zone.ts';
+import { calendarDay } from '../lib/date-format.ts';
 
 /** The content folder, as src/content.config.ts binds the loaders to it. */
 const CONTENT = './content';
@@ -198,7 +199,17 @@ export function pageKeyOf(article: Article): Promise<string> {
         ...photo,
         image,
       }));
-      return pageKey(id, { ...data, gallery }, body ?? null, rendered?.html ?? null, registryKey, others);
+      // Every page's header lists Stories once a story has a published article.
+      const hasStories = (await getStories()).length > 0;
+      return pageKey(
+        id,
+        { ...data, gallery },
+        body ?? null,
+        rendered?.html ?? null,
+        registryKey,
+        others,
+        hasStories,
+      );
     });
     pageKeys.set(article, key);
   }
@@ -592,30 +603,41 @@ export async function blockContextOf(article: Article, events: EventView[]): Pro
   };
 }
 
+let storyList: Promise<{ stories: Story[]; byStory: Map<string, Article[]> }> | undefined;
+
+/** The stories with published articles, and each one's articles newest first: worked out once. */
+function storyIndex() {
+  storyList ??= content().then(({ stories, articles }) => {
+    const byStory = new Map<string, Article[]>();
+    for (const article of articles) {
+      const id = article.data.story?.id;
+      if (id) byStory.set(id, [...(byStory.get(id) ?? []), article]);
+    }
+    const time = (article: Article) => parseWhen(article.data.published).start.getTime();
+    const listed = [...stories.values()]
+      .filter((story) => byStory.has(story.id))
+      .sort(
+        (a, b) =>
+          Number(b.data.status === 'developing') - Number(a.data.status === 'developing') ||
+          time(byStory.get(b.id)![0]!) - time(byStory.get(a.id)![0]!) ||
+          a.id.localeCompare(b.id),
+      );
+    return { stories: listed, byStory };
+  });
+  return storyList;
+}
+
 /**
  * The stories with at least one published article (a story of drafts alone has nothing to show):
  * developing first, then by their latest article, newest first.
  */
 export async function getStories(): Promise<Story[]> {
-  const { stories } = await content();
-  const withLatest = await Promise.all(
-    [...stories.values()].map(async (story) => ({ story, latest: (await articlesOf(story))[0] })),
-  );
-  const time = (article: Article) => parseWhen(article.data.published).start.getTime();
-  return withLatest
-    .filter((entry): entry is { story: Story; latest: Article } => entry.latest !== undefined)
-    .sort(
-      (a, b) =>
-        Number(b.story.data.status === 'developing') - Number(a.story.data.status === 'developing') ||
-        time(b.latest) - time(a.latest) ||
-        a.story.id.localeCompare(b.story.id),
-    )
-    .map(({ story }) => story);
+  return (await storyIndex()).stories;
 }
 
 /** A story's published articles, newest first. */
 export async function articlesOf(story: { id: string }): Promise<Article[]> {
-  return (await getArticles()).filter((article) => article.data.story?.id === story.id);
+  return (await storyIndex()).byStory.get(story.id) ?? [];
 }
 
 /** What an article page shows of other entries: its story, its place in it, its related coverage. */
@@ -675,7 +697,8 @@ export async function storyTimeline(story: { id: string }): Promise<MergedEvent<
   return mergeTimelines<EventView>(await Promise.all((await articlesOf(story)).map(timelineOf)));
 }
 
-/** The month an article is archived under: '2025-09', as its `published` is written. */
+/** The month an article is archived under ('2025-09'): that of the day its card shows. */
 export function publishedMonth(article: Article): string {
-  return groupKey(parseWhen(article.data.published));
+  const day = calendarDay(article.data.published, displayZone(article.data));
+  return day ? day.slice(0, 7) : groupKey(parseWhen(article.data.published));
 }

@@ -9,6 +9,7 @@ import { articlePhotos, describePhotoPage } from '../lib/gallery.ts';
 import { plural } from '../lib/plural.ts';
 import { plainText } from '../lib/sequence.ts';
 import { siteSections, type NavLink } from '../lib/site-nav.ts';
+import { updatesHeading } from '../lib/updates.ts';
 import { archiveMonths } from '../lib/archive.ts';
 import { paths } from '../lib/paths.ts';
 import { site } from '../site.ts';
@@ -97,7 +98,9 @@ export async function articlePage(article: Article) {
     related: links.related.map(articleCard),
     /** "In this explainer": the page's sections that have something to show, in page order. */
     sections: [
-      ...(article.data.updates.length > 0 ? [{ href: '#updates-heading', label: 'Updates' }] : []),
+      ...(article.data.updates.length > 0
+        ? [{ href: '#updates-heading', label: updatesHeading(article.data.updates) }]
+        : []),
       ...(events.length > 0 ? [{ href: '#timeline-heading', label: 'Timeline' }] : []),
       ...(more.length > 0 ? [{ href: '#gallery-heading', label: 'More photos' }] : []),
       { href: '#whos-who-heading', label: "Who's who" },
@@ -206,7 +209,10 @@ export async function storyPage(story: Story) {
     people,
     organisations,
     countries,
-    description: `${story.data.summary} ${plural(articles.length, 'article')}, ${plural(merged.length, 'event')}.`,
+    // The counts first: a long summary is cut to fit a meta description.
+    description: `${plural(articles.length, 'article')}, ${plural(merged.length, 'event')}: ${story.data.summary}`,
+    /** The date a search result shows: the latest article's. */
+    latest: { published: latest.data.published, timeZone: displayZone(latest.data) },
   };
 }
 

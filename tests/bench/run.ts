@@ -85,12 +85,18 @@ function pagePaths(distDir: string): [name: string, path: string][] {
     return names[0];
   };
   const slug = first('articles');
+  const story = readdirSync(join(distDir, 'stories'), { withFileTypes: true }).find((entry) =>
+    entry.isDirectory(),
+  )?.name;
   return [
     ['home', '/'],
     ['article', `/articles/${slug}/`],
     ['event', `/articles/${slug}/timeline/${first(`articles/${slug}/timeline`)}/`],
     ['photo', `/articles/${slug}/photos/${first(`articles/${slug}/photos`)}/`],
     ['person', `/people/${first('people')}/`],
+    // A site may have no story yet: the stories index stands in.
+    ['story', story ? `/stories/${story}/` : '/stories/'],
+    ['search', '/search/'],
   ];
 }
 

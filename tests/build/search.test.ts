@@ -114,14 +114,15 @@ describe('the search page', () => {
     expect(page.querySelector('[role=status]')?.getAttribute('aria-live')).toBe('polite');
   });
 
-  it('says without JavaScript that search needs it, and links to the sections and every article', () => {
+  it('says without JavaScript that search needs it, and links to every article (the archive) and the sections', () => {
     const note = page.querySelector('main .browse')!;
     expect(textOf(note)).toMatch(/needs JavaScript/);
     expect(note.querySelectorAll('a').map((link) => link.getAttribute('href'))).toEqual([
+      '/archive/',
+      '/stories/',
       '/timeline/',
       '/people/',
       '/countries/',
-      '/',
     ]);
   });
 

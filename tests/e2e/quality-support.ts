@@ -62,6 +62,8 @@ export function pageTypes(distDir: string): PageType[] {
   const country = largest(join(distDir, 'countries'));
   const organisation = largest(join(distDir, 'organisations'));
   const place = largest(join(distDir, 'places'));
+  const story = largest(join(distDir, 'stories'));
+  const month = largest(join(distDir, 'archive'));
   const types: (PageType | false | undefined)[] = [
     { type: 'home', path: '/', status: 200 },
     { type: 'article', path: article, status: 200 },
@@ -87,6 +89,10 @@ export function pageTypes(distDir: string): PageType[] {
     { type: 'countries index', path: '/countries/', status: 200 },
     { type: 'organisations index', path: '/organisations/', status: 200 },
     { type: 'places index', path: '/places/', status: 200 },
+    story !== undefined && { type: 'story', path: `/stories/${story}/`, status: 200 },
+    { type: 'stories index', path: '/stories/', status: 200 },
+    { type: 'archive', path: '/archive/', status: 200 },
+    month !== undefined && { type: 'archive month', path: `/archive/${month}/`, status: 200 },
     { type: 'about', path: '/about/', status: 200 },
     { type: 'search', path: '/search/', status: 200 },
     { type: '404', path: '/no-such-page/', status: 404 },
