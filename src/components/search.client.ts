@@ -4,8 +4,8 @@
  * WebAssembly are fetched only here, the first time the field is used or when the address
  * carries `?q=`. The query is kept in the address (`/search/?q=word`), so a search can be shared.
  *
- * Without JavaScript the form still submits to /search/?q=…, and the page says search needs
- * JavaScript and links to the sections instead; with it, that sentence is hidden.
+ * Without JavaScript the form still submits to /search/?q=…, and the page's note that search needs
+ * JavaScript links to the archive and the sections instead.
  */
 import { excerptParts, resultsMessage, sitePath } from '../lib/search-excerpt.ts';
 
@@ -96,7 +96,6 @@ export class SiteSearch extends HTMLElement {
     this.#status = status;
     this.#list = list;
     this.#more = more;
-    for (const note of document.querySelectorAll<HTMLElement>('[data-search-no-js]')) note.hidden = true;
 
     input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
     input.addEventListener('input', () => void this.#run(input.value, true));
@@ -137,7 +136,6 @@ export class SiteSearch extends HTMLElement {
       this.#show(generation, [], '');
       this.#status.textContent =
         'Search could not load. The links below lead to every article, month by month, and to every story, person and country.';
-      for (const note of document.querySelectorAll<HTMLElement>('[data-search-no-js]')) note.hidden = false;
     }
   }
 
