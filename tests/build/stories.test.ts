@@ -138,6 +138,14 @@ describe('a story page', () => {
       '/articles/sample-story/',
     ]);
     expect(hrefs(story().querySelector('.follow'))).toEqual(['/stories/talks/rss.xml']);
+    // Announced to feed readers beside the site's feed, with the story's name.
+    const feeds = story().querySelectorAll('link[rel=alternate][type="application/rss+xml"]');
+    expect(
+      feeds.map((link) => [new URL(link.getAttribute('href')!).pathname, link.getAttribute('title')]),
+    ).toEqual([
+      ['/rss.xml', 'Backstory'],
+      ['/stories/talks/rss.xml', 'Talks in Paris (Backstory)'],
+    ]);
   });
 
   it('shows an event two of its articles report once, linked to each telling, and no event of other stories', () => {
