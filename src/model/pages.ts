@@ -235,8 +235,13 @@ export async function homePage() {
         };
       }),
     ),
-    months: archiveMonths(articles.map(publishedMonth)),
+    months: await archiveIndex(),
   };
+}
+
+/** The archive's months, newest first, with their counts and pages. */
+export async function archiveIndex() {
+  return archiveMonths((await getArticles()).map(publishedMonth));
 }
 
 /** Every month of the archive with its articles, newest first, for its pages. */

@@ -11,7 +11,6 @@ import {
   getPeople,
   getPlaces,
   getStories,
-  publishedMonth,
   photosOf,
   timelineOf,
   type Article,
@@ -22,7 +21,7 @@ import { formatDay } from '../lib/date-format.ts';
 import { displayZone } from '../lib/display-zone.ts';
 import { latestRole } from '../lib/entities.ts';
 import { distanceFromMain, groupLabel } from '../lib/event-labels.ts';
-import { archiveMonths } from '../lib/archive.ts';
+import { archiveIndex } from '../model/pages.ts';
 import { describePhotoPage } from '../lib/gallery.ts';
 import { paths } from '../lib/paths.ts';
 import { plural } from '../lib/plural.ts';
@@ -165,7 +164,7 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
       });
     }
     page(paths.archive(), { kind: 'text', kicker: 'Archive', title: 'Every explainer, month by month' });
-    const months = archiveMonths((await getArticles()).map(publishedMonth));
+    const months = await archiveIndex();
     for (const month of months) {
       for (let index = 1; index <= month.pages; index++) {
         page(paths.archiveMonth(month.key, index), {
