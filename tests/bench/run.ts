@@ -25,7 +25,7 @@ import {
   pageWeight,
   type NoScriptCheck,
 } from './lighthouse.ts';
-import { BUILD_KINDS, WARM_RUNS, measureScale, type ScaleFigures } from './scale.ts';
+import { BUILD_KINDS, SEARCH_WORD, WARM_RUNS, measureScale, type ScaleFigures } from './scale.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -264,9 +264,13 @@ function scaleTable(scale: readonly ScaleFigures[]): string {
     const ms = ((b.ours.cold.seconds - a.ours.cold.seconds) * 1000) / (b.articles - a.articles);
     marginal.push(`${a.articles}->${b.articles}: ${ms.toFixed(0)} ms per added article`);
   }
+  const search = scale.map(
+    ({ articles, search: { pages, files, bytes, firstResultMs } }) =>
+      `N=${articles}: ${pages} pages, dist/pagefind/ ${files} files, ${bytes.toLocaleString('en')} bytes; first result ${firstResultMs.join(', ')} ms`,
+  );
   return `Build scale (wall seconds of astro build; cold = empty caches, warm = nothing changed, median of ${WARM_RUNS} taken in turns with the baselines, changed = one article edited, median of ${WARM_RUNS}; bare = one Markdown page per article; coll. = the articles as a content collection with MDX, keyed pages)\n${table(rows)}${
     marginal.length ? `\nCold marginal cost: ${marginal.join(', ')}` : ''
-  }`;
+  }\nSearch (Pagefind's index of the cold build; ms from typing "${SEARCH_WORD}" on a fresh /search/ to the first result in Chromium, each run)\n${search.join('\n')}`;
 }
 
 function verdictTable(verdicts: readonly Verdict[]): string {

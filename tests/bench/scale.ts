@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectCopy, projectRoot, removeCopy } from '../helpers/astro.ts';
 import { BASELINES, baselineSite, editBaselinePage, type Baseline } from './bare.ts';
+import { measureSearch, type SearchFigures } from './search.ts';
 import { editArticle, makePhotos, writeContent } from './synthetic.ts';
 
 export const BUILD_KINDS = ['cold', 'warm', 'changed'] as const;
@@ -46,7 +47,12 @@ export interface BuildFigures {
 export interface ScaleFigures extends Record<Baseline, Record<BuildKind, BuildFigures>> {
   articles: number;
   ours: Record<BuildKind, BuildFigures>;
+  /** Our site's search, measured on the cold build's output. */
+  search: SearchFigures;
 }
+
+/** A word of every synthetic article (tests/bench/synthetic.ts), the search the bench times. */
+export const SEARCH_WORD = 'summit';
 
 const TIME = '/usr/bin/time';
 
@@ -202,6 +208,8 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
     };
     const cold: BuildFigures[] = [];
     for (const site of sites) cold.push(await build(site, 'cold'));
+    onStep(`N=${articles}: our site's search`);
+    const search = await measureSearch(join(root, 'dist'), SEARCH_WORD);
     const warm: BuildFigures[][] = sites.map(() => []);
     for (let run = 1; run <= WARM_RUNS; run += 1) {
       for (const [index, site] of sites.entries()) warm[index]!.push(await build(site, 'warm', String(run)));
@@ -220,9 +228,10 @@ export async function measureScale(articles: number, options: ScaleOptions): Pro
     });
     return {
       articles,
+      search,
       ...(Object.fromEntries(sites.map((site, index) => [site.name, bySite(index)])) as Omit<
         ScaleFigures,
-        'articles'
+        'articles' | 'search'
       >),
     };
   } finally {

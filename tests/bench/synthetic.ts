@@ -1,11 +1,14 @@
 /**
- * Synthetic content for the build-scale benchmark: N articles shaped like the real one (about
- * 600 words, 5 timeline events, 3 photos, 4 people and 3 countries each) plus the people and
- * countries they name, laid out like `content/`. Deterministic: the same N gives the same files.
+ * Synthetic content for the build-scale benchmark and the tests at scale: N articles shaped like
+ * the real one (about 600 words, 5 timeline events, 3 photos, 4 people and 3 countries each) plus
+ * the people and countries they name, laid out like `content/`. Three articles in four follow one
+ * of the stories (one story per ten articles, at least three), and each story's articles also
+ * report one event of the story's own, under the same id. Every article and story says in its
+ * text that it is synthetic. Deterministic: the same N gives the same files.
  * Everything it writes passes the content checks: every person or country the text names is
  * listed in the frontmatter, and every role covers every date.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { limits } from '../../src/site.ts';
@@ -88,6 +91,14 @@ export function syntheticPeople(): Person[] {
   return people;
 }
 
+/** Stories for `count` articles: one per ten articles, at least three. */
+export const storyCount = (count: number) => Math.max(3, Math.round(count / 10));
+
+/** The story article `index` follows, if any: every fourth article follows none. */
+export function storyOf(index: number, count: number): string | undefined {
+  return index % 4 === 3 ? undefined : `synthetic-story-${(index % storyCount(count)) + 1}`;
+}
+
 const slugOf = (index: number) => `synthetic-article-${String(index + 1).padStart(5, '0')}`;
 
 /** A sentence of filler news prose, with the given names woven in. */
@@ -112,8 +123,21 @@ function withinLimit(text: string, max: number): string {
   return text.slice(0, text.lastIndexOf(' ', max)).replace(/[,;:]$/, '');
 }
 
-/** One article's index.md. `edit` adds a sentence: the "one article changed" build. */
-export function articleMarkdown(index: number, people: readonly Person[], edit = 0): string {
+/** The event every article of a story reports: the same id and the same words in each. */
+function storyEvent(story: string): string {
+  return [
+    `  - id: ${story}-opened`,
+    "    date: '2023-11-15'",
+    `    title: 'Synthetic story ${story.split('-').at(-1)} opened'`,
+    "    body: 'A synthetic event, reported by every article of this synthetic story.'",
+  ].join('\n');
+}
+
+/**
+ * One article's index.md, of a site of `count` articles (which sets its story). `edit` adds a
+ * sentence: the "one article changed" build.
+ */
+export function articleMarkdown(index: number, people: readonly Person[], edit = 0, count = 1): string {
   const next = random(index + 1);
   const slug = slugOf(index);
   const cast = Array.from({ length: PEOPLE_PER_ARTICLE }, (_, k) => people[(index * 3 + k) % people.length]!);
@@ -142,25 +166,28 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
     { id: `ministers-meet-${n}`, date: day(7), who: [cast[0]!, cast[1]!], where: [lands[0]!, lands[1]!] },
     { id: `summit-held-${n}`, date: day(0), main: true, who: [cast[0]!, cast[2]!], where: [lands[0]!] },
   ];
-  const timeline = events
-    .map((event) =>
-      [
-        `  - id: ${event.id}`,
-        event.date ? `    date: '${event.date}'` : `    after: ${event.after}`,
-        event.main ? '    main: true' : undefined,
-        `    title: ${yamlString(sentence(next).split(' ').slice(0, 6).join(' ').replace(/\.$/, ''))}`,
-        `    body: ${yamlString(
-          sentence(
-            next,
-            event.who.map((p) => p.name),
-          ),
-        )}`,
-        `    place: ${event.where[0]![1]}`,
-        `    people: [${event.who.map((p) => p.id).join(', ')}]`,
-        `    countries: [${event.where.map(([id]) => id).join(', ')}]`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+  const story = storyOf(index, count);
+  const timeline = (story ? [storyEvent(story)] : [])
+    .concat(
+      events.map((event) =>
+        [
+          `  - id: ${event.id}`,
+          event.date ? `    date: '${event.date}'` : `    after: ${event.after}`,
+          event.main ? '    main: true' : undefined,
+          `    title: ${yamlString(sentence(next).split(' ').slice(0, 6).join(' ').replace(/\.$/, ''))}`,
+          `    body: ${yamlString(
+            sentence(
+              next,
+              event.who.map((p) => p.name),
+            ),
+          )}`,
+          `    place: ${event.where[0]![1]}`,
+          `    people: [${event.who.map((p) => p.id).join(', ')}]`,
+          `    countries: [${event.where.map(([id]) => id).join(', ')}]`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      ),
     )
     .join('\n');
   const gallery = Array.from({ length: PHOTOS_PER_ARTICLE }, (_, k) => {
@@ -176,7 +203,7 @@ export function articleMarkdown(index: number, people: readonly Person[], edit =
       '    placeholder: true',
     ].join('\n');
   }).join('\n');
-  const paragraphs: string[] = [];
+  const paragraphs = ['A synthetic article, generated for tests and benchmarks: nothing in it is news.'];
   for (let p = 0; p < 12; p += 1) {
     const names =
       p < cast.length ? [cast[p]!.name] : p < cast.length + lands.length ? [lands[p - cast.length]![1]] : [];
@@ -189,7 +216,7 @@ dek: ${yamlString(dek)}
 dateline: ${lands[0]![1]}
 byline: Backstory staff
 published: '${day(0)}'
-sources:
+${story ? `story: ${story}\n` : ''}sources:
   - name: Synthetic Wire
 people: [${cast.map((p) => p.id).join(', ')}]
 countries: [${lands.map(([id]) => id).join(', ')}]
@@ -215,13 +242,20 @@ export function articleBody(
   return { title, body: text.slice(end + 5) };
 }
 
-/** Draws a few photo-like JPEGs (gradients, shapes and grain) once; articles get copies. */
-export async function makePhotos(dir: string, count = PHOTOS_PER_ARTICLE): Promise<string[]> {
+/**
+ * Draws a few photo-like JPEGs (gradients, shapes and grain) once; articles get copies. Tests
+ * that need many articles but not the photo work pass a smaller `size`.
+ */
+export async function makePhotos(
+  dir: string,
+  count = PHOTOS_PER_ARTICLE,
+  size: { width: number; height: number } = PHOTO_SIZE,
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (let k = 0; k < count; k += 1) {
     const next = random(1000 + k);
-    const { width, height } = PHOTO_SIZE;
+    const { width, height } = size;
     const shapes = Array.from({ length: 24 }, () => {
       const hue = Math.floor(next() * 360);
       return `<ellipse cx="${Math.floor(next() * width)}" cy="${Math.floor(next() * height)}" rx="${80 + Math.floor(next() * 400)}" ry="${60 + Math.floor(next() * 300)}" fill="hsl(${hue} 45% ${30 + Math.floor(next() * 40)}%)" fill-opacity="0.55"/>`;
@@ -275,11 +309,23 @@ export function writeContent(dir: string, count: number, photos: readonly string
     join(dir, 'countries.yaml'),
     COUNTRIES.map(([id, name]) => `- id: ${id}\n  name: ${name}\n`).join(''),
   );
+  mkdirSync(join(dir, 'stories'), { recursive: true });
+  for (let story = 1; story <= storyCount(count); story += 1) {
+    writeFileSync(
+      join(dir, 'stories', `synthetic-story-${story}.yaml`),
+      [
+        `title: Synthetic story ${story}`,
+        'summary: A synthetic story, generated for tests and benchmarks; nothing in it is news.',
+        `status: ${story % 2 === 1 ? 'developing' : 'concluded'}`,
+        '',
+      ].join('\n'),
+    );
+  }
   const photoBytes = new Map(photos.map((file) => [file, readFileSync(file)]));
   for (let index = 0; index < count; index += 1) {
     const folder = join(dir, 'articles', slugOf(index));
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'index.md'), articleMarkdown(index, people));
+    writeFileSync(join(folder, 'index.md'), articleMarkdown(index, people, 0, count));
     for (let k = 0; k < PHOTOS_PER_ARTICLE; k += 1) {
       const photo = photoBytes.get(photos[k % photos.length]!)!;
       writeFileSync(
@@ -293,7 +339,8 @@ export function writeContent(dir: string, count: number, photos: readonly string
 /** Rewrites article `index` of a content folder with `edit` extra sentences. */
 export function editArticle(dir: string, index: number, edit = 1): string {
   const file = join(dir, 'articles', slugOf(index), 'index.md');
-  writeFileSync(file, articleMarkdown(index, syntheticPeople(), edit));
+  const count = readdirSync(join(dir, 'articles')).length;
+  writeFileSync(file, articleMarkdown(index, syntheticPeople(), edit, count));
   return file;
 }
 

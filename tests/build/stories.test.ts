@@ -236,6 +236,30 @@ describe('events new since the last visit, in Chromium', () => {
       expect(await tab.locator('#event-talks-end .new-since').textContent()).toBe(
         'New since your last visit',
       );
+      // A mark takes no room: it sits in its event's own gap, below the event's text, and moves
+      // nothing on the page.
+      const layout = () =>
+        tab.evaluate(() =>
+          [...document.querySelectorAll('main *:not(.new-since)')].map((element) => {
+            const box = element.getBoundingClientRect();
+            return [box.top, box.left, box.width, box.height];
+          }),
+        );
+      const placement = await tab.locator('#event-talks-end').evaluate((event) => {
+        const mark = event.querySelector('.new-since')!.getBoundingClientRect();
+        const text = [...event.children].filter((child) => !child.matches('.new-since'));
+        return {
+          belowText: Math.max(...text.map((child) => child.getBoundingClientRect().bottom)) <= mark.top,
+          insideEvent: mark.bottom <= event.getBoundingClientRect().bottom,
+        };
+      });
+      expect(placement).toEqual({ belowText: true, insideEvent: true });
+      const withMarks = await layout();
+      await tab.evaluate(() => {
+        for (const mark of document.querySelectorAll('.new-since')) mark.remove();
+        for (const event of document.querySelectorAll('.is-new')) event.classList.remove('is-new');
+      });
+      expect(withMarks).toEqual(await layout());
       // Seen now: the next visit marks nothing.
       await tab.reload();
       expect(await tab.locator('.new-since').count()).toBe(0);

@@ -337,6 +337,8 @@ export interface PrintView {
   shown: string[];
   /** How many elements of each kind of content were checked. */
   counts: Record<string, number>;
+  /** Text that would print faintly on white paper (contrast below 4.5:1), as 'colour: text'. */
+  faint: string[];
 }
 
 /** With print media emulated: is the content visible and the site's chrome hidden? */
@@ -380,7 +382,24 @@ export function printView(page: Page): Promise<PrintView> {
     const shown = [...document.querySelectorAll(CHROME)]
       .filter(visible)
       .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`);
-    return { missing, shown, counts };
+    // Printers leave backgrounds out: every text must be dark enough on white paper.
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((value) => {
+        const channel = Number(value) / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const faint = [...document.querySelectorAll('main *')]
+      .filter(
+        (element) =>
+          visible(element) &&
+          [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+      )
+      .map((element) => [getComputedStyle(element).color, element.textContent!.trim().slice(0, 40)] as const)
+      .filter(([colour]) => 1.05 / (luminance(colour) + 0.05) < 4.5)
+      .map(([colour, text]) => `${colour}: ${text}`);
+    return { missing, shown, counts, faint };
   });
 }
 

@@ -44,7 +44,8 @@ beforeAll(async () => {
     watchedPage(browser, baseURL, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true }),
     watchedPage(browser, baseURL),
   ]);
-  await printed.page.emulateMedia({ media: 'print' });
+  // A reader in dark mode who prints must get dark text on white paper all the same.
+  await printed.page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   scrolling = await launchBrowser({ scrollbars: true });
   withScrollbar = await watchedPage(scrolling, baseURL);
 });
@@ -100,12 +101,13 @@ describe.each(PAGES)('$type page ($path)', ({ path, status }) => {
     expect(await leftWith('hidden')).toBe(await leftWith('scroll'));
   });
 
-  it('prints the headline, dates, body, captions and credits, without navigation or share UI', async () => {
+  it('prints the headline, dates, body, captions and credits, dark on white even from dark mode, without navigation or share UI', async () => {
     await printed.visit(path, status);
     const view = await printView(printed.page);
     expect(view.counts['headline']).toBe(1);
     expect(view.missing).toEqual([]);
     expect(view.shown).toEqual([]);
+    expect(view.faint).toEqual([]);
     expect(printed.problems).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /** Reading a built site: its pages, parsed, and the internal links between them. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -40,4 +40,36 @@ export function urlPathOf(file: string): string {
 export function fileFor(pathname: string): string {
   const path = decodeURIComponent(pathname).replace(/^\//, '');
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/**
+ * The links, images and sources of page `file` that point into the site at a page, file or
+ * anchor the build does not have, each as 'value (no target)'.
+ */
+export function brokenLinks(distDir: string, file: string): string[] {
+  const page = readPage(distDir, file);
+  const broken: string[] = [];
+  for (const element of page.querySelectorAll('a[href], link[href], img[src], source[srcset], img[srcset]')) {
+    const values = element.hasAttribute('srcset')
+      ? element
+          .getAttribute('srcset')!
+          .split(',')
+          .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+      : [element.getAttribute('href') ?? element.getAttribute('src')!];
+    for (const value of values) {
+      const url = new URL(value, `https://site.test${urlPathOf(file)}`);
+      if (url.origin !== 'https://site.test') continue;
+      const target = fileFor(url.pathname);
+      if (!existsSync(join(distDir, target))) {
+        broken.push(`${value} (no ${target})`);
+        continue;
+      }
+      // '#:~:text=' is a text fragment (a quote to highlight), not an element id.
+      if (url.hash && !url.hash.startsWith('#:~:') && target.endsWith('.html')) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (!readPage(distDir, target).getElementById(id)) broken.push(`${value} (no #${id})`);
+      }
+    }
+  }
+  return broken;
 }
