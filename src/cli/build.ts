@@ -12,10 +12,14 @@ import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Environment of every build. glibc gives each sharp/libvips thread its own memory arena;
- * two arenas cut the cold build's peak memory by a tenth (docs/decisions/0010-malloc-arena-max.md).
+ * Environment of every build, for the allocators under Node's native modules. glibc gives each
+ * sharp/libvips thread its own memory arena; two arenas cut the cold build's peak memory by a
+ * tenth (docs/decisions/0010-malloc-arena-max.md). Vite's bundler (Rolldown) and Astro's compiler
+ * allocate with mimalloc, which by default hands freed memory back to the system only on later
+ * allocations after a delay, so a bundle's memory stayed resident for the whole build; with no
+ * delay it goes back when freed (docs/decisions/0015-mimalloc-purge-delay.md).
  */
-export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+export const BUILD_ENV = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' } as const;
 
 /** The site, and the folder it is built in first (the config keeps Astro's default outDir). */
 const OUT_DIR = 'dist';

@@ -16,7 +16,6 @@ import { limits } from '../../src/site.ts';
 /** Same size as the real article's photos, so the image pipeline does the same work per photo. */
 export const PHOTO_SIZE = { width: 1600, height: 1000 } as const;
 export const PHOTOS_PER_ARTICLE = 3;
-export const EVENTS_PER_ARTICLE = 5;
 const PEOPLE_PER_ARTICLE = 4;
 const COUNTRIES_PER_ARTICLE = 3;
 
@@ -94,9 +93,17 @@ export function syntheticPeople(): Person[] {
 /** Stories for `count` articles: one per ten articles, at least three. */
 export const storyCount = (count: number) => Math.max(3, Math.round(count / 10));
 
-/** The story article `index` follows, if any: every fourth article follows none. */
+/** The story article `index` follows, if any: every fourth article follows none, the others take turns. */
 export function storyOf(index: number, count: number): string | undefined {
-  return index % 4 === 3 ? undefined : `synthetic-story-${(index % storyCount(count)) + 1}`;
+  if (index % 4 === 3) return undefined;
+  const inStories = index - Math.floor(index / 4);
+  return `synthetic-story-${(inStories % storyCount(count)) + 1}`;
+}
+
+/** A word for story `n` that no other page of the synthetic site has, so a search finds the story alone. */
+export function storyCodeword(n: number): string {
+  const words = ['Amberly', 'Brightwater', 'Corrandel', 'Dunmarrow', 'Elsworthy', 'Fallowmere', 'Glenvaris'];
+  return `${words[(n - 1) % words.length]}${n > words.length ? Math.ceil(n / words.length) : ''}`;
 }
 
 const slugOf = (index: number) => `synthetic-article-${String(index + 1).padStart(5, '0')}`;
@@ -128,7 +135,7 @@ function storyEvent(story: string): string {
   return [
     `  - id: ${story}-opened`,
     "    date: '2023-11-15'",
-    `    title: 'Synthetic story ${story.split('-').at(-1)} opened'`,
+    "    title: 'A synthetic story opened'",
     "    body: 'A synthetic event, reported by every article of this synthetic story.'",
   ].join('\n');
 }
@@ -314,7 +321,7 @@ export function writeContent(dir: string, count: number, photos: readonly string
     writeFileSync(
       join(dir, 'stories', `synthetic-story-${story}.yaml`),
       [
-        `title: Synthetic story ${story}`,
+        `title: Synthetic story ${story} (${storyCodeword(story)})`,
         'summary: A synthetic story, generated for tests and benchmarks; nothing in it is news.',
         `status: ${story % 2 === 1 ? 'developing' : 'concluded'}`,
         '',

@@ -12,18 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePhotos, storyCount, storyOf, writeContent } from '../bench/synthetic.ts';
+import { makePhotos, slugOf, storyCodeword, storyCount, storyOf, writeContent } from '../bench/synthetic.ts';
 import { projectCopy, projectRoot, removeCopy, runAstroIn } from '../helpers/astro.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { brokenLinks, fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist.ts';
 import { serveDist } from '../helpers/server.ts';
+import { ARCHIVE_PAGE_SIZE } from '../../src/lib/archive.ts';
 
 const ARTICLES = 50;
 const STORIES = storyCount(ARTICLES);
-const slugs = Array.from(
-  { length: ARTICLES },
-  (_, index) => `synthetic-article-${String(index + 1).padStart(5, '0')}`,
-);
+const slugs = Array.from({ length: ARTICLES }, (_, index) => slugOf(index));
 /** Each story's article slugs, oldest first (the generator dates article i after article i - 1). */
 const storyArticles = new Map<string, string[]>();
 for (const [index, slug] of slugs.entries()) {
@@ -36,20 +34,23 @@ let dist: string;
 let pages: string[];
 
 beforeAll(async () => {
-  const photos = await makePhotos(mkdtempSync(join(tmpdir(), 'synthetic-photos-')), 3, {
-    width: 480,
-    height: 300,
-  });
+  const photoDir = mkdtempSync(join(tmpdir(), 'synthetic-photos-'));
   const content = mkdtempSync(join(tmpdir(), 'synthetic-content-'));
-  writeContent(content, ARTICLES, photos);
-  root = projectCopy(content);
-  rmSync(content, { recursive: true, force: true });
+  try {
+    writeContent(content, ARTICLES, await makePhotos(photoDir, 3, { width: 480, height: 300 }));
+    root = projectCopy(content);
+  } finally {
+    rmSync(content, { recursive: true, force: true });
+    rmSync(photoDir, { recursive: true, force: true });
+  }
   const build = runAstroIn(root, 'build');
   if (build.status !== 0) throw new Error(`the synthetic site must build:\n${build.output.slice(-4000)}`);
   dist = build.distDir;
   pages = htmlFiles(dist);
 }, 600_000);
-afterAll(() => removeCopy(root));
+afterAll(() => {
+  if (root) removeCopy(root);
+});
 
 const page = (path: string) => readPage(dist, fileFor(path));
 const linksOf = (path: string, selector = 'a[href]') =>
@@ -106,13 +107,13 @@ describe('the site', () => {
     expect(broken).toEqual([]);
   });
 
-  it('lists every article once in the archive, 50 a page at most', () => {
+  it(`lists every article once in the archive, ${ARCHIVE_PAGE_SIZE} a page at most`, () => {
     const archived = pages
       .filter((file) => /^archive\/\d{4}-\d{2}\//.test(file))
       .map((file) =>
         linksOf(urlPathOf(file), 'main h2 a, main h3 a').filter((path) => path.startsWith('/articles/')),
       );
-    for (const links of archived) expect(links.length).toBeLessThanOrEqual(50);
+    for (const links of archived) expect(links.length).toBeLessThanOrEqual(ARCHIVE_PAGE_SIZE);
     expect(archived.flat().sort()).toEqual(slugs.map((slug) => `/articles/${slug}/`));
   });
 
@@ -169,17 +170,31 @@ describe.each([...storyArticles])('story %s', (story, articles) => {
 });
 
 describe('search over the synthetic site, in Chromium', () => {
-  it('finds a story by its name and an article by its title', async () => {
+  it('finds a story by its name, and an article by its title, paging through the results', async () => {
     const server = await serveDist(dist);
     const browser = await launchBrowser();
     try {
       const tab = await browser.newPage({ baseURL: server.url });
-      const story = [...storyArticles.keys()][0]!;
-      await tab.goto(`/search/?q=${encodeURIComponent(`Synthetic story ${story.split('-').at(-1)}`)}`);
-      await tab.waitForSelector(`ol.results a[href="/stories/${story}/"]`);
-      const title = page(`/articles/${slugs[7]}/`).querySelector('h1')!.textContent.trim();
+      const story = [...storyArticles.keys()][1]!;
+      // The story's codeword is on its page alone.
+      await tab.goto(`/search/?q=${storyCodeword(Number(story.split('-').at(-1)))}`);
+      await tab.waitForSelector('ol.results li');
+      expect(
+        await tab
+          .locator('ol.results h2 a')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      ).toEqual([`/stories/${story}/`]);
+      // Every article shares words with this title: "More results" until it is among them.
+      const slug = slugs[7]!;
+      const title = page(`/articles/${slug}/`).querySelector('h1')!.textContent.trim();
       await tab.locator('input[type=search]').fill(title);
-      await tab.waitForSelector(`ol.results a[href="/articles/${slugs[7]}/"]`);
+      await expect.poll(() => tab.locator('[role=status]').textContent()).toContain(`for “${title}”`);
+      const target = tab.locator(`ol.results a[href="/articles/${slug}/"]`);
+      while ((await target.count()) === 0) {
+        const shown = await tab.locator('ol.results li').count();
+        await tab.locator('button[data-more]').click({ timeout: 5_000 });
+        await expect.poll(() => tab.locator('ol.results li').count()).toBeGreaterThan(shown);
+      }
     } finally {
       await browser.close();
       await server.close();

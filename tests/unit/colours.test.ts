@@ -29,7 +29,7 @@ function hexTokens(css: string): Record<string, string> {
 
 /** tokens.css as its two schemes: the light one (with the photo palette) and the dark one. */
 function schemes(css: string): { light: Record<string, string>; dark: Record<string, string> } {
-  const parts = css.split(/@media\s*\(prefers-color-scheme:\s*dark\)/);
+  const parts = css.split(/@media\s*(?:screen\s+and\s*)?\(prefers-color-scheme:\s*dark\)/);
   if (parts.length !== 2) throw new Error('tokens.css: expected one prefers-color-scheme: dark block');
   return { light: hexTokens(parts[0]!), dark: hexTokens(parts[1]!) };
 }
