@@ -153,23 +153,47 @@ function content(): Promise<Content> {
   return loaded;
 }
 
-/** Four routes ask for each article's key: it is hashed once per build. */
+/** Four routes and the story pages ask for each article's keys: each is hashed once per build. */
+const ownKeys = new WeakMap<Article, Promise<string>>();
 const pageKeys = new WeakMap<Article, Promise<string>>();
 
 /**
+ * What any page shows of an article is rendered from the article itself (its frontmatter, with
+ * each photo's URL, which names its bytes, and size; its text and its rendered HTML), the whole
+ * registry for names, roles and the mention linker, and whether the header lists Stories.
+ */
+function ownKeyOf(article: Article): Promise<string> {
+  let key = ownKeys.get(article);
+  if (!key) {
+    key = content().then(async ({ registryKey }) => {
+      const { id, data, body, rendered } = article;
+      // Each photo by its URL (which names its bytes) and size: never by `src` (see PhotoImage),
+      // nor by its absolute path, which would change every key when the project moves.
+      const gallery = data.gallery.map(({ src: _asset, image: { file: _file, ...image }, ...photo }) => ({
+        ...photo,
+        image,
+      }));
+      // Every page's header lists Stories once a story has a published article.
+      const hasStories = (await getStories()).length > 0;
+      return pageKey(id, { ...data, gallery }, body ?? null, rendered?.html ?? null, registryKey, hasStories);
+    });
+    ownKeys.set(article, key);
+  }
+  return key;
+}
+
+/**
  * The incremental-build key of an article's own pages (article, its timeline, events, photos):
- * everything they are rendered from. That is the article (its frontmatter, with
- * each photo's URL, which names its bytes, and size; its text and its rendered HTML), for names,
- * roles and the mention linker the whole registry, and of other articles only what the page shows
- * of them: its story's previous and next articles and its related coverage ({@link articleLinksOf}).
- * People and country pages are keyed by {@link siteKeyOf}; the pages without `getStaticPaths`
- * (home, indexes, feed) are rendered on every build.
+ * everything they are rendered from. That is the article itself ({@link ownKeyOf}) and of other
+ * articles only what the page shows of them: its story's previous and next articles and its
+ * related coverage ({@link articleLinksOf}). People and country pages are keyed by
+ * {@link siteKeyOf}, story pages by {@link storyKeyOf}; the pages without `getStaticPaths` (home,
+ * indexes, feed) are rendered on every build.
  */
 export function pageKeyOf(article: Article): Promise<string> {
   let key = pageKeys.get(article);
   if (!key) {
-    key = content().then(async ({ registryKey }) => {
-      const { id, data, body, rendered } = article;
+    key = (async () => {
       const links = await articleLinksOf(article);
       // What a card or a link shows of another article (src/model/pages.ts, articleCard).
       const shown = (other: Article | undefined) => {
@@ -193,24 +217,8 @@ export function pageKeyOf(article: Article): Promise<string> {
         position: links.place && [links.place.position, links.place.total],
         related: links.related.map(shown),
       };
-      // Each photo by its URL (which names its bytes) and size: never by `src` (see PhotoImage),
-      // nor by its absolute path, which would change every key when the project moves.
-      const gallery = data.gallery.map(({ src: _asset, image: { file: _file, ...image }, ...photo }) => ({
-        ...photo,
-        image,
-      }));
-      // Every page's header lists Stories once a story has a published article.
-      const hasStories = (await getStories()).length > 0;
-      return pageKey(
-        id,
-        { ...data, gallery },
-        body ?? null,
-        rendered?.html ?? null,
-        registryKey,
-        others,
-        hasStories,
-      );
-    });
+      return pageKey(await ownKeyOf(article), others);
+    })();
     pageKeys.set(article, key);
   }
   return key;
@@ -638,6 +646,16 @@ export async function getStories(): Promise<Story[]> {
 /** A story's published articles, newest first. */
 export async function articlesOf(story: { id: string }): Promise<Article[]> {
   return (await storyIndex()).byStory.get(story.id) ?? [];
+}
+
+/**
+ * The incremental-build key of a story's page and feed: the story, and its articles in order, each
+ * by {@link ownKeyOf} (which holds all the story shows of them: cards, events, people and places).
+ * Editing one article renders its own story's pages again and leaves every other story's alone.
+ */
+export async function storyKeyOf(story: Story): Promise<string> {
+  const articles = await articlesOf(story);
+  return pageKey({ id: story.id, data: story.data }, await Promise.all(articles.map(ownKeyOf)));
 }
 
 /** What an article page shows of other entries: its story, its place in it, its related coverage. */

@@ -37,6 +37,7 @@ import {
   placeOf,
   roleOrganisationsOf,
   timelineOf,
+  storyKeyOf,
   updatesOf,
   type Article,
   type EventView,
@@ -253,7 +254,13 @@ export async function archivePages() {
   }));
 }
 
-/** One path per story with published articles: its page and its feed (src/pages/stories/[id]/). */
+/** One path per story with published articles, keyed by {@link storyKeyOf}: its page and its feed (src/pages/stories/[id]/). */
 export async function storyPaths() {
-  return (await getStories()).map((story) => ({ params: { id: story.id }, props: { story } }));
+  return Promise.all(
+    (await getStories()).map(async (story) => ({
+      params: { id: story.id },
+      props: { story },
+      cacheKey: await storyKeyOf(story),
+    })),
+  );
 }

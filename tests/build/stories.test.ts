@@ -288,3 +288,30 @@ describe('events new since the last visit, in Chromium', () => {
       expect(readFileSync(join(dist, other), 'utf8'), other).not.toContain('backstory:story:');
   });
 });
+
+describe("a story's pages in the next build", () => {
+  /** Files Astro copied from the previous build rather than rendered ("├─ /path (restored)"). */
+  const restored = (output: string) =>
+    new Set([...output.matchAll(/├─ \/(\S+) \((?:restored|cached)\)/g)].map((match) => match[1]!));
+  const STORY_FILES = (id: string) => [`stories/${id}/index.html`, `stories/${id}/rss.xml`];
+
+  it('are reused while their articles are unchanged, and rendered again when one of them changes', () => {
+    const unchanged = runAstroIn(root, 'build');
+    expect(unchanged.status).toBe(0);
+    for (const file of [...STORY_FILES('talks'), ...STORY_FILES('summit')])
+      expect(restored(unchanged.output)).toContain(file);
+    const article = join(root, 'content/articles/talks-continue/index.md');
+    writeFileSync(
+      article,
+      readFileSync(article, 'utf8').replace('title: Ministers talk again', 'title: Ministers talk once more'),
+    );
+    const changed = runAstroIn(root, 'build');
+    expect(changed.status).toBe(0);
+    for (const file of STORY_FILES('talks')) expect(restored(changed.output)).not.toContain(file);
+    for (const file of STORY_FILES('summit')) expect(restored(changed.output)).toContain(file);
+    expect(readFileSync(join(dist, 'stories/talks/index.html'), 'utf8')).toContain(
+      'Ministers talk once more',
+    );
+    expect(readFileSync(join(dist, 'stories/talks/rss.xml'), 'utf8')).toContain('Ministers talk once more');
+  }, 300_000);
+});
