@@ -90,6 +90,7 @@ export async function articlePage(article: Article) {
       links.place && {
         href: paths.story(links.story.id),
         title: links.story.data.title,
+        lang: links.story.data.lang,
         status: links.story.data.status,
         position: links.place.position,
         total: links.place.total,
@@ -232,6 +233,7 @@ export async function homePage() {
           href: paths.story(story.id),
           title: story.data.title,
           summary: story.data.summary,
+          lang: story.data.lang,
           latest: articleCard(latest!),
         };
       }),

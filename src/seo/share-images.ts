@@ -160,6 +160,7 @@ export function shareImageJobs(): Promise<Map<string, ShareImageJob>> {
         kind: 'text',
         kicker: story.data.status === 'developing' ? 'Developing story' : 'Story',
         title: story.data.title,
+        lang: story.data.lang ?? site.lang,
         footer: plural(articles.length, 'article'),
       });
     }

@@ -58,7 +58,7 @@ beforeAll(() => {
   );
   writeFileSync(
     join(root, 'content/stories/summit.yaml'),
-    'title: A summit that ended\nsummary: A summit, now over.\nstatus: concluded\n',
+    'title: Un sommet terminé\nsummary: Un sommet, maintenant fini.\nlang: fr\nstatus: concluded\n',
   );
   // sample-story (Sept. 4) and talks-continue (Sept. 6) follow "talks" and share talks-begin.
   const sample = join(root, 'content/articles/sample-story/index.md');
@@ -118,10 +118,25 @@ describe("an article's story line", () => {
     expect(newer!.querySelector('a[rel=prev]')!.getAttribute('href')).toBe('/articles/sample-story/');
   });
 
+  it('marks the name of a story in another language with that language', () => {
+    const name = page('articles/summit-over/index.html').querySelector('nav[aria-label="Story"] a bdi');
+    expect(name?.getAttribute('lang')).toBe('fr');
+    expect(text(name)).toBe('Un sommet terminé');
+    for (const element of ['h1', '.summary'])
+      expect(page('stories/summit/index.html').querySelector(`main ${element}`)?.getAttribute('lang')).toBe(
+        'fr',
+      );
+    expect(
+      page('stories/index.html')
+        .querySelector('main a[href="/stories/summit/"]')
+        ?.parentNode.getAttribute('lang'),
+    ).toBe('fr');
+  });
+
   it('is absent from an article in no story, and says a concluded story is one', () => {
     expect(page('articles/no-story/index.html').querySelector('nav[aria-label="Story"]')).toBeNull();
     expect(text(page('articles/summit-over/index.html').querySelector('nav[aria-label="Story"]'))).toBe(
-      'Story: A summit that ended (article 1 of 1)',
+      'Story: Un sommet terminé (article 1 of 1)',
     );
   });
 });
