@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
-/** The folder of the output the index is written to, and the URL it is served at. */
-export const SEARCH_BUNDLE = 'pagefind';
+/** The folder of the output the index is written to, and the URL it is served at (search.client.ts loads /pagefind/pagefind.js). */
+const SEARCH_BUNDLE = 'pagefind';
 
 /**
  * Pagefind's ready-made search interfaces, written beside the index: the site has its own
@@ -32,23 +32,23 @@ const UNUSED_UI = [
   'pagefind-highlight.js',
 ];
 
-export interface IndexResult {
+interface IndexResult {
   pages: number;
   milliseconds: number;
 }
 
 /** Indexes the built site in `siteDir` and writes the bundle into `siteDir/pagefind/`. */
-export async function writeSearchIndex(siteDir: string): Promise<IndexResult> {
+async function writeSearchIndex(siteDir: string): Promise<IndexResult> {
   const start = performance.now();
   try {
     const created = await createIndex({});
     if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
     const { index } = created;
+    const bundle = join(siteDir, SEARCH_BUNDLE);
     const added = await index.addDirectory({ path: siteDir });
-    const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE) });
+    const written = await index.writeFiles({ outputPath: bundle });
     const errors = [...created.errors, ...added.errors, ...written.errors];
     if (errors.length > 0) throw new Error(errors.join('\n'));
-    const bundle = join(siteDir, SEARCH_BUNDLE);
     await Promise.all(UNUSED_UI.map((name) => rm(join(bundle, name), { force: true })));
     // addDirectory counts every HTML file it read; the entry file, the pages it kept.
     const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {

@@ -619,7 +619,7 @@ function storyIndex() {
     const byStory = new Map<string, Article[]>();
     for (const article of articles) {
       const id = article.data.story?.id;
-      if (id) byStory.set(id, [...(byStory.get(id) ?? []), article]);
+      if (id) byStory.set(id, byStory.get(id)?.concat(article) ?? [article]);
     }
     const time = (article: Article) => parseWhen(article.data.published).start.getTime();
     const listed = [...stories.values()]

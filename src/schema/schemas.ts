@@ -633,9 +633,9 @@ export const story = ({ reference }: Pick<SchemaHelpers, 'reference'>) =>
     title: text(limits.title, `search results and link previews show about ${limits.title}`),
     /** What the story is about, in one or two sentences its articles' sources support: at most 1,000 characters. */
     summary: text(limits.shortText),
-    /** 'developing' while articles may still follow, 'concluded' once the story is over. */
     /** BCP 47 language of the title and summary when it is not the site's, e.g. 'th'. */
     lang: languageTag.optional(),
+    /** 'developing' while articles may still follow, 'concluded' once the story is over. */
     status: z.enum(STORY_STATUSES, {
       error: (issue) =>
         said(`${quoted(issue.input)} is not a story status`, 'use "developing" or "concluded"'),

@@ -1,5 +1,5 @@
-/** One article as a feed item: the site's feed and each story's (src/pages/rss.xml.ts, stories/[id]/rss.xml.ts). */
-import type { RSSFeedItem } from '@astrojs/rss';
+/** The site's feed and each story's (src/pages/rss.xml.ts, stories/[id]/rss.xml.ts): articles as feed items. */
+import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { modifiedOf, type Article } from '../model/data.ts';
 import { paths } from '../lib/paths.ts';
 import { articleTags } from './page-head.ts';
@@ -22,4 +22,25 @@ export async function feedItem(article: Article): Promise<RSSFeedItem> {
       `<dcterms:issued>${machineDate(data.published)}</dcterms:issued>` +
       (modified ? `<dcterms:modified>${machineDate(modified)}</dcterms:modified>` : ''),
   };
+}
+
+/** A feed of `articles` served at `path` of the site at `siteUrl`, with its own title and description. */
+export async function articleFeed(options: {
+  title: string;
+  description: string;
+  path: string;
+  siteUrl: URL;
+  articles: readonly Article[];
+}): Promise<Response> {
+  const { title, description, path, siteUrl, articles } = options;
+  const self = new URL(path, siteUrl).href;
+  return rss({
+    title,
+    description,
+    site: siteUrl,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dcterms: 'http://purl.org/dc/terms/' },
+    customData: `<language>${site.lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+    items: await Promise.all(articles.map(feedItem)),
+  });
 }

@@ -60,6 +60,8 @@ describe.each(pages)('%s', (file) => {
       'main .share-links, main mention-cards, main photo-lightbox, main .whos-who, main .timeline',
     ))
       expect(part.hasAttribute('data-pagefind-ignore'), part.rawTagName).toBe(true);
+    // Not vacuous: every article page has share links to check.
+    if (SEARCHABLE[0]!.test(file)) expect(page.querySelector('main .share-links')).not.toBeNull();
   });
 
   it('loads Pagefind only on the search page', () => {

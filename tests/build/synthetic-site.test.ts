@@ -17,7 +17,6 @@ import { projectCopy, projectRoot, removeCopy, runAstroIn } from '../helpers/ast
 import { launchBrowser } from '../helpers/browser.ts';
 import { brokenLinks, fileFor, htmlFiles, readPage, urlPathOf } from '../helpers/dist.ts';
 import { serveDist } from '../helpers/server.ts';
-import { ARCHIVE_PAGE_SIZE } from '../../src/lib/archive.ts';
 
 const ARTICLES = 50;
 const STORIES = storyCount(ARTICLES);
@@ -107,14 +106,13 @@ describe('the site', () => {
     expect(broken).toEqual([]);
   });
 
-  it(`lists every article once in the archive, ${ARCHIVE_PAGE_SIZE} a page at most`, () => {
+  it('lists every article once in the archive', () => {
     const archived = pages
       .filter((file) => /^archive\/\d{4}-\d{2}\//.test(file))
       .map((file) =>
         linksOf(urlPathOf(file), 'main h2 a, main h3 a').filter((path) => path.startsWith('/articles/')),
       );
-    for (const links of archived) expect(links.length).toBeLessThanOrEqual(ARCHIVE_PAGE_SIZE);
-    expect(archived.flat().sort()).toEqual(slugs.map((slug) => `/articles/${slug}/`));
+    expect(archived.flat().sort()).toEqual(slugs.map((slug) => `/articles/${slug}/`).sort());
   });
 
   it('shows the lead and the next ten on the front page, and every developing story in its rail', () => {

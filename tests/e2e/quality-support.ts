@@ -394,7 +394,9 @@ export function printView(page: Page): Promise<PrintView> {
       .filter(
         (element) =>
           visible(element) &&
-          [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+          [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+          ),
       )
       .map((element) => [getComputedStyle(element).color, element.textContent!.trim().slice(0, 40)] as const)
       .filter(([colour]) => 1.05 / (luminance(colour) + 0.05) < 4.5)

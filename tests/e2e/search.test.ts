@@ -132,9 +132,11 @@ describe('under the content security policy', () => {
         ),
       ),
     );
-    await context.route('**/pagefind/pagefind-worker.js', (route) =>
-      route.fulfill({ status: 404, body: '' }),
-    );
+    let workerRefused = 0;
+    await context.route('**/pagefind/pagefind-worker.js', (route) => {
+      workerRefused += 1;
+      return route.fulfill({ status: 404, body: '' });
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -142,6 +144,8 @@ describe('under the content security policy', () => {
     });
     await page.goto(`/search/?q=${encodeURIComponent(target.word)}`);
     expect(await (await resultFor(page, target.path)).count()).toBe(1);
+    // The results came without the worker: it was asked for, and refused.
+    expect(workerRefused).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     // The worker's own 404 is logged by Chromium; nothing else may be.
     expect(errors.filter((text) => !/status of 404/.test(text))).toEqual([]);
